@@ -1,0 +1,31 @@
+import type { NextRequest } from "next/server";
+import { authenticate } from "@/lib/auth/authenticate";
+import { deleteAccessToken, getAccessToken } from "@/lib/data/access-tokens";
+import { notFound } from "@/lib/errors";
+import { apiRoute, json, methodNotAllowed, noContent } from "@/lib/http/respond";
+import { isTokenId } from "@/lib/tokens/format";
+
+type Context = { params: Promise<{ tokenId: string }> };
+
+async function tokenIdOf(context: Context): Promise<string> {
+  const { tokenId } = await context.params;
+  if (!isTokenId(tokenId)) throw notFound("Token");
+  return tokenId;
+}
+
+export const GET = apiRoute(async (request: NextRequest, context: Context) => {
+  const principal = await authenticate(request);
+  return json(await getAccessToken(principal, await tokenIdOf(context)));
+});
+
+// Takes effect on the next request, also when the token deletes itself: nothing is cached.
+export const DELETE = apiRoute(async (request: NextRequest, context: Context) => {
+  const principal = await authenticate(request);
+  await deleteAccessToken(principal, await tokenIdOf(context));
+  return noContent();
+});
+
+const immutable = methodNotAllowed("GET, DELETE", "Access tokens cannot be modified or extended; create a new one");
+export const PUT = immutable;
+export const PATCH = immutable;
+export const POST = immutable;

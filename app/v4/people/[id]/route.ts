@@ -1,0 +1,20 @@
+import type { NextRequest } from "next/server";
+import { authenticate } from "@/lib/auth/authenticate";
+import { getPerson, updatePerson } from "@/lib/data/people";
+import { readJsonBody } from "@/lib/http/body";
+import { apiRoute, json } from "@/lib/http/respond";
+import { parseInput } from "@/lib/http/validate";
+import { updatePersonSchema } from "@/lib/validations/people";
+
+type Context = { params: Promise<{ id: string }> };
+
+export const GET = apiRoute(async (request: NextRequest, context: Context) => {
+  const principal = await authenticate(request);
+  return json(await getPerson(principal, (await context.params).id));
+});
+
+export const PATCH = apiRoute(async (request: NextRequest, context: Context) => {
+  const principal = await authenticate(request);
+  const input = parseInput(updatePersonSchema, await readJsonBody(request));
+  return json(await updatePerson(principal, (await context.params).id, input));
+});

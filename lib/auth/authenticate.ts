@@ -1,0 +1,92 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import { getToken } from "next-auth/jwt";
+import type { Actor } from "@/lib/data/actor";
+import { findTokenForAuthentication, lastUsedBuffer } from "@/lib/data/token-auth";
+import { getSessionUser, verifyCredentials } from "@/lib/data/users";
+import { forbidden, unauthorized } from "@/lib/errors";
+import { parseToken, tokenMatchesHash } from "@/lib/tokens/format";
+import { generateDenial, generateDenialMessages, policyCutoff } from "@/lib/tokens/policy";
+import { parseAuthorizationHeader } from "./authorization-header";
+import { isSameOrigin } from "./same-origin";
+
+export type Principal = Actor &
+  ({ via: "token"; tokenId: string; tokenExpiresAt: Date | null } | { via: "password" } | { via: "session" });
+
+type Options = { allowBasic?: boolean };
+
+/** Bearer token everywhere; Basic only where allowed; otherwise the browser's session cookie. */
+export async function authenticate(request: NextRequest, options: Options = {}): Promise<Principal> {
+  const credentials = parseAuthorizationHeader(request.headers.get("authorization"));
+  switch (credentials.scheme) {
+    case "bearer":
+      return authenticateToken(credentials.token);
+    case "basic":
+      if (!options.allowBasic) {
+        throw unauthorized(
+          "invalid_credentials",
+          "Email and password are accepted only by POST /v4/apiAccessTokens; use Authorization: Bearer <token>",
+        );
+      }
+      return authenticatePassword(credentials.email, credentials.password);
+    case "invalid":
+      throw unauthorized("invalid_token", credentials.reason);
+    case "none":
+      return authenticateSession(request);
+  }
+}
+
+async function authenticateToken(tokenValue: string): Promise<Principal> {
+  const invalid = unauthorized("invalid_token", "The access token is invalid or has been deleted");
+  const parsed = parseToken(tokenValue);
+  if (!parsed) throw invalid;
+  const token = await findTokenForAuthentication(parsed.tokenId);
+  if (!token || !tokenMatchesHash(tokenValue, token.secretHash)) throw invalid;
+
+  const now = new Date();
+  if (token.expiresAt && token.expiresAt <= now) {
+    throw unauthorized("token_expired", `The access token expired at ${token.expiresAt.toISOString()}`);
+  }
+  const { user } = token;
+  const denial = generateDenial(user, user.workspace);
+  if (denial) throw unauthorized("token_blocked", `The access token is blocked: ${generateDenialMessages[denial]}`);
+  const cutoff = policyCutoff(token, user.workspace);
+  if (cutoff && cutoff <= now) {
+    throw unauthorized(
+      "token_blocked",
+      `The access token is blocked: it is older than the workspace's maximum token lifetime of ${user.workspace.maxUserTokenLifetimeDays} days`,
+    );
+  }
+
+  lastUsedBuffer.record(token.id, now, token.lastUsedAt);
+  return {
+    userId: user.id,
+    workspaceId: user.workspaceId,
+    isAdmin: user.isAdmin,
+    via: "token",
+    tokenId: token.id,
+    tokenExpiresAt: token.expiresAt,
+  };
+}
+
+async function authenticatePassword(email: string, password: string): Promise<Principal> {
+  const actor = await verifyCredentials(email, password);
+  if (!actor) throw unauthorized("invalid_credentials", "The email or password is incorrect");
+  return { ...actor, via: "password" };
+}
+
+async function authenticateSession(request: NextRequest): Promise<Principal> {
+  const missing = unauthorized("missing_credentials", "Send Authorization: Bearer <token>");
+  const jwt = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
+  if (!jwt?.sub) throw missing;
+  const user = await getSessionUser(jwt.sub);
+  if (!user) throw missing;
+  if (!["GET", "HEAD"].includes(request.method) && !isSameOrigin(request.headers)) {
+    throw forbidden("Cross-origin requests may not change anything with a session cookie");
+  }
+  return { userId: user.userId, workspaceId: user.workspaceId, isAdmin: user.isAdmin, via: "session" };
+}
+
+export function requireAdmin(principal: Principal): void {
+  if (!principal.isAdmin) throw forbidden("Only workspace admins may do this");
+}

@@ -1,0 +1,46 @@
+// Expected failures, carried from the data layer to whoever answers: a route handler turns them into the
+// contract's JSON error, a server action into an inline message.
+export type ErrorCode =
+  | "invalid_request"
+  | "missing_credentials"
+  | "invalid_token"
+  | "token_expired"
+  | "token_blocked"
+  | "invalid_credentials"
+  | "forbidden"
+  | "not_found"
+  | "method_not_allowed"
+  | "conflict"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "too_many_attempts"
+  | "database_unavailable";
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly headers: Record<string, string> = {},
+    /** The request field at fault, for inline form messages. */
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export function invalidField(field: string, problem: string): AppError {
+  return new AppError(400, "invalid_request", `${field}: ${problem}`, {}, field);
+}
+
+export function notFound(what: string): AppError {
+  return new AppError(404, "not_found", `${what} not found`);
+}
+
+export function forbidden(message: string): AppError {
+  return new AppError(403, "forbidden", message);
+}
+
+export function unauthorized(code: ErrorCode, message: string): AppError {
+  return new AppError(401, code, message, { "WWW-Authenticate": 'Bearer realm="tessera"' });
+}

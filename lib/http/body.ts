@@ -1,0 +1,37 @@
+import { AppError } from "@/lib/errors";
+
+export const MAX_BODY_BYTES = 16 * 1024;
+
+/** Reads a JSON request body, refusing wrong content types, oversized bodies, bad UTF-8 and bad JSON with a 4xx. */
+export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
+    throw new AppError(415, "unsupported_media_type", "Send the body as JSON with Content-Type: application/json");
+  }
+  const tooLarge = new AppError(413, "payload_too_large", `The request body must be at most ${maxBytes} bytes`);
+  if (Number(request.headers.get("content-length")) > maxBytes) throw tooLarge;
+  const bytes = await readLimited(request, maxBytes, tooLarge);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError(400, "invalid_request", "The request body is not valid UTF-8");
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError(400, "invalid_request", "The request body is not valid JSON");
+  }
+}
+
+async function readLimited(request: Request, maxBytes: number, tooLarge: AppError): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > maxBytes) throw tooLarge;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import { AppError, type ErrorCode } from "@/lib/errors";
+import { isDatabaseUnavailable } from "./database-errors";
+
+// API responses may carry token metadata or a token value: never cache them anywhere.
+const API_HEADERS = { "Cache-Control": "no-store" };
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { ...API_HEADERS, ...headers } });
+}
+
+export function noContent(): Response {
+  return new Response(null, { status: 204, headers: API_HEADERS });
+}
+
+export function errorResponse(
+  status: number,
+  code: ErrorCode | "internal_error",
+  message: string,
+  headers = {},
+): Response {
+  return json({ error: { code, message } }, status, headers);
+}
+
+export function toErrorResponse(error: unknown): Response {
+  if (error instanceof AppError) return errorResponse(error.status, error.code, error.message, error.headers);
+  if (isDatabaseUnavailable(error)) {
+    return errorResponse(503, "database_unavailable", "The database is unavailable; try again shortly", {
+      "Retry-After": "5",
+    });
+  }
+  // Only the error's type and message: request data (which may hold a secret) is never logged.
+  console.error("Unexpected error:", error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+  return errorResponse(500, "internal_error", "Something went wrong on our side");
+}
+
+type Handler<C> = (request: NextRequest, context: C) => Promise<Response>;
+
+/** Turns every failure of a route handler into the contract's JSON error. */
+export function apiRoute<C>(handler: Handler<C>): Handler<C> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      return toErrorResponse(error);
+    }
+  };
+}
+
+export function methodNotAllowed(allow: string, why: string): Handler<unknown> {
+  return async () => errorResponse(405, "method_not_allowed", why, { Allow: allow });
+}

@@ -1,0 +1,71 @@
+// The token policy of the contract, as pure functions of the current state (never cached decisions),
+// so that turning a setting back on restores what it had stopped.
+export type TokenPolicy = {
+  apiAccessTokensEnabled: boolean;
+  usersCanGenerateApiAccessTokens: boolean;
+  /** -1 means unlimited. */
+  maxUserTokenLifetimeDays: number;
+};
+
+export type TokenHolder = {
+  isAdmin: boolean;
+  isDisabled: boolean;
+  canGenerateApiAccessTokens: boolean;
+};
+
+export type TokenTimes = { createdAt: Date; expiresAt: Date | null };
+
+export type TokenStatus = "active" | "expired" | "blocked";
+
+export const DAY_SECONDS = 86_400;
+export const NON_EXPIRING = -1;
+
+export type GenerateDenial = "tokens_disabled" | "user_disabled" | "not_permitted";
+
+/** Why this person may not generate (or use) tokens right now, or null when they may. */
+export function generateDenial(user: TokenHolder, policy: TokenPolicy): GenerateDenial | null {
+  if (!policy.apiAccessTokensEnabled) return "tokens_disabled";
+  if (user.isDisabled) return "user_disabled";
+  if (user.isAdmin || policy.usersCanGenerateApiAccessTokens || user.canGenerateApiAccessTokens) return null;
+  return "not_permitted";
+}
+
+export const generateDenialMessages: Record<GenerateDenial, string> = {
+  tokens_disabled: "API access tokens are turned off for this workspace. A workspace admin can turn them on.",
+  user_disabled: "Your account is disabled.",
+  not_permitted:
+    "Only workspace admins may generate API access tokens, until an admin allows all users or gives you individual access.",
+};
+
+/** The moment the workspace's maximum lifetime stops this token, or null when it never does. */
+export function policyCutoff(token: TokenTimes, policy: TokenPolicy): Date | null {
+  if (policy.maxUserTokenLifetimeDays === NON_EXPIRING) return null;
+  return new Date(token.createdAt.getTime() + policy.maxUserTokenLifetimeDays * DAY_SECONDS * 1000);
+}
+
+export function tokenStatus(token: TokenTimes, owner: TokenHolder, policy: TokenPolicy, now: Date): TokenStatus {
+  if (token.expiresAt && token.expiresAt.getTime() <= now.getTime()) return "expired";
+  if (generateDenial(owner, policy)) return "blocked";
+  const cutoff = policyCutoff(token, policy);
+  if (cutoff && cutoff.getTime() <= now.getTime()) return "blocked";
+  return "active";
+}
+
+/** The largest lifetime, in seconds, a new token may have; null when non-expiring tokens are allowed. */
+export function maxLifetimeSeconds(policy: TokenPolicy): number | null {
+  return policy.maxUserTokenLifetimeDays === NON_EXPIRING ? null : policy.maxUserTokenLifetimeDays * DAY_SECONDS;
+}
+
+/** A problem with the requested lifetime under this policy, or null. Shape is checked by the schema. */
+export function lifetimeProblem(lifetimeSeconds: number, policy: TokenPolicy): string | null {
+  const max = maxLifetimeSeconds(policy);
+  if (lifetimeSeconds === NON_EXPIRING) {
+    return max === null
+      ? null
+      : `non-expiring tokens are not allowed in this workspace (maximum ${policy.maxUserTokenLifetimeDays} days)`;
+  }
+  if (max !== null && lifetimeSeconds > max) {
+    return `must be at most ${max} seconds (${policy.maxUserTokenLifetimeDays} days) in this workspace`;
+  }
+  return null;
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { required, strictObjectErrors } from "./common";
+
+export const MIN_PASSWORD_LENGTH = 8;
+export const MAX_PASSWORD_LENGTH = 72; // bcrypt reads no further than 72 bytes
+
+export const passwordSchema = z
+  .string({ error: required("a string") })
+  .min(MIN_PASSWORD_LENGTH, { error: `must be at least ${MIN_PASSWORD_LENGTH} characters` })
+  .refine((s) => Buffer.byteLength(s, "utf8") <= MAX_PASSWORD_LENGTH, {
+    error: `must be at most ${MAX_PASSWORD_LENGTH} bytes`,
+  });
+
+export const changePasswordSchema = z.strictObject(
+  {
+    currentPassword: z
+      .string({ error: required("a string") })
+      .min(1, { error: "is required" })
+      .max(1024),
+    newPassword: passwordSchema,
+  },
+  strictObjectErrors,
+);
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+const name = z
+  .string({ error: required("a string") })
+  .trim()
+  .min(1, { error: "must not be empty" })
+  .max(100, { error: "must be at most 100 characters" });
+
+export const createPersonSchema = z.strictObject(
+  {
+    email: z
+      .string({ error: required("a string") })
+      .trim()
+      .max(254, { error: "must be at most 254 characters" })
+      .pipe(z.email({ error: "must be an email address" })),
+    name,
+    password: passwordSchema,
+    isAdmin: z.boolean({ error: "must be true or false" }).optional().default(false),
+  },
+  strictObjectErrors,
+);
+export type CreatePersonInput = z.infer<typeof createPersonSchema>;
+
+export const updatePersonSchema = z.strictObject(
+  {
+    name: name.optional(),
+    isAdmin: z.boolean({ error: "must be true or false" }).optional(),
+    isDisabled: z.boolean({ error: "must be true or false" }).optional(),
+    canGenerateApiAccessTokens: z.boolean({ error: "must be true or false" }).optional(),
+  },
+  strictObjectErrors,
+);
+export type UpdatePersonInput = z.infer<typeof updatePersonSchema>;
