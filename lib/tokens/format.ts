@@ -62,5 +62,8 @@ export function hashToken(tokenValue: string): string {
 export function tokenMatchesHash(tokenValue: string, storedHash: string): boolean {
   const actual = Buffer.from(hashToken(tokenValue), "hex");
   const expected = Buffer.from(storedHash, "hex");
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  // Buffer.from(…, "hex") silently drops an odd last digit and everything after a non-hex character.
+  return (
+    storedHash.length === actual.length * 2 && actual.length === expected.length && timingSafeEqual(actual, expected)
+  );
 }

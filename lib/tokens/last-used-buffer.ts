@@ -48,6 +48,8 @@ export class LastUsedBuffer {
       .catch((error: unknown) => {
         // Put the uses back (unless newer ones arrived) so the next flush retries them.
         for (const [tokenId, at] of batch) {
+          // A write of a newer time has started since; it carries (or on failure re-queues) the latest use.
+          if ((this.written.get(tokenId) ?? -Infinity) > at.getTime()) continue;
           const newer = this.pending.get(tokenId);
           if (!newer || newer < at) this.pending.set(tokenId, at);
         }

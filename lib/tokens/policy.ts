@@ -65,7 +65,7 @@ export function lifetimeProblem(lifetimeSeconds: number, policy: TokenPolicy): s
       : `non-expiring tokens are not allowed in this workspace (maximum ${policy.maxUserTokenLifetimeDays} days)`;
   }
   if (max !== null && lifetimeSeconds > max) {
-    return `must be at most ${max} seconds (${policy.maxUserTokenLifetimeDays} days) in this workspace`;
+    return `must be at most ${policy.maxUserTokenLifetimeDays} days (${max} seconds) in this workspace`;
   }
   return null;
 }

@@ -7,7 +7,7 @@ export const MAX_PASSWORD_LENGTH = 72; // bcrypt reads no further than 72 bytes
 export const passwordSchema = z
   .string({ error: required("a string") })
   .min(MIN_PASSWORD_LENGTH, { error: `must be at least ${MIN_PASSWORD_LENGTH} characters` })
-  .refine((s) => Buffer.byteLength(s, "utf8") <= MAX_PASSWORD_LENGTH, {
+  .refine((s) => new TextEncoder().encode(s).length <= MAX_PASSWORD_LENGTH, {
     error: `must be at most ${MAX_PASSWORD_LENGTH} bytes`,
   });
 

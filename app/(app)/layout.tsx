@@ -1,0 +1,25 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { NavLink } from "@/components/nav-link";
+import { UserMenu } from "@/components/user-menu";
+import { requireUser } from "@/lib/auth/session";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  return (
+    <div className="flex min-h-screen">
+      <nav aria-label="Main" className="flex w-60 shrink-0 flex-col bg-slate-900 p-3">
+        <Link href="/" className="mb-6 px-3 py-2 text-lg font-bold tracking-tight text-white">
+          Tessera
+        </Link>
+        <ul className="flex-1 space-y-1">
+          <li>
+            <NavLink href="/preferences/access-tokens">Access Tokens</NavLink>
+          </li>
+        </ul>
+        <UserMenu name={user.name} email={user.email} />
+      </nav>
+      <main className="min-w-0 flex-1 p-8">{children}</main>
+    </div>
+  );
+}

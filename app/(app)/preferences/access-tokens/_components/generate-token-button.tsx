@@ -1,0 +1,41 @@
+"use client";
+
+import { KeyRound } from "lucide-react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { TokenInfo } from "@/lib/data/token-info";
+import { GenerateTokenDialog } from "./generate-token-dialog";
+import { TokenCreatedDialog } from "./token-created-dialog";
+
+type Created = { tokenValue: string; tokenInfo: TokenInfo };
+
+/** Generate New Token: the form dialog, then the copy-once dialog. The value lives only in this state. */
+export function GenerateTokenButton({ allowed, maxLifetimeDays }: { allowed: boolean; maxLifetimeDays: number }) {
+  const [formOpen, setFormOpen] = useState(false);
+  const [created, setCreated] = useState<Created | null>(null);
+
+  return (
+    <>
+      <Button onClick={() => setFormOpen(true)} disabled={!allowed}>
+        <KeyRound aria-hidden className="size-4" />
+        Generate New Token
+      </Button>
+      <GenerateTokenDialog
+        open={formOpen}
+        onOpenChange={setFormOpen}
+        maxLifetimeDays={maxLifetimeDays}
+        onCreated={(result) => {
+          setFormOpen(false);
+          setCreated(result);
+        }}
+      />
+      {created && (
+        <TokenCreatedDialog
+          tokenValue={created.tokenValue}
+          tokenInfo={created.tokenInfo}
+          onDone={() => setCreated(null)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,101 @@
+"use client";
+
+import { useState, useTransition, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import type { TokenInfo } from "@/lib/data/token-info";
+import { MAX_DESCRIPTION_LENGTH } from "@/lib/validations/access-token";
+import { generateTokenAction } from "../actions";
+
+type Props = {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  maxLifetimeDays: number;
+  onCreated: (created: { tokenValue: string; tokenInfo: TokenInfo }) => void;
+};
+
+type Errors = { lifetimeDays?: string; description?: string; form?: string };
+
+export function GenerateTokenDialog({ open, onOpenChange, maxLifetimeDays, onCreated }: Props) {
+  const [errors, setErrors] = useState<Errors>({});
+  const [pending, startTransition] = useTransition();
+  const unlimited = maxLifetimeDays === -1;
+  const defaultDays = unlimited || maxLifetimeDays >= 30 ? "30" : String(maxLifetimeDays);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const input = {
+      lifetimeDays: String(form.get("lifetimeDays") ?? ""),
+      description: String(form.get("description") ?? ""),
+    };
+    startTransition(async () => {
+      const result = await generateTokenAction(input);
+      if (result.ok) {
+        setErrors({});
+        onCreated({ tokenValue: result.tokenValue, tokenInfo: result.tokenInfo });
+      } else {
+        setErrors({ ...result.fieldErrors, form: result.message });
+      }
+    });
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        if (pending) return;
+        if (!next) setErrors({});
+        onOpenChange(next);
+      }}
+    >
+      <DialogContent
+        title="Generate New Token"
+        description="The token acts as you for every script that sends it, until it expires or you delete it."
+      >
+        <form onSubmit={submit} noValidate className="space-y-4">
+          <Field
+            id="lifetimeDays"
+            name="lifetimeDays"
+            label="Lifetime (days)"
+            type="number"
+            inputMode="numeric"
+            defaultValue={defaultDays}
+            required
+            autoFocus
+            error={errors.lifetimeDays}
+            hint={
+              unlimited
+                ? "Any number of days, or -1 for a token that never expires."
+                : `At most ${maxLifetimeDays} days in this workspace. Non-expiring tokens are not allowed.`
+            }
+          />
+          <Field
+            id="description"
+            name="description"
+            label="Description (optional)"
+            maxLength={MAX_DESCRIPTION_LENGTH}
+            placeholder="e.g. nightly export script"
+            error={errors.description}
+          />
+          {errors.form && (
+            <p role="alert" className="text-sm text-red-700">
+              {errors.form}
+            </p>
+          )}
+          <div className="flex justify-end gap-3 pt-2">
+            <DialogClose asChild>
+              <Button variant="secondary" disabled={pending}>
+                Cancel
+              </Button>
+            </DialogClose>
+            <Button type="submit" disabled={pending} aria-busy={pending}>
+              {pending ? "Generating…" : "Generate"}
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,66 @@
+"use client";
+
+import { EllipsisVertical } from "lucide-react";
+import { useState, useTransition } from "react";
+import { ConfirmDialog } from "@/components/ui/alert-dialog";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+import { deleteTokenAction } from "../actions";
+
+/** The row's context menu; its Delete Token... item asks for confirmation, then deletes. */
+export function TokenRowMenu({ tokenId, description }: { tokenId: string; description: string }) {
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function confirmDelete() {
+    setError(null);
+    startTransition(async () => {
+      const result = await deleteTokenAction(tokenId);
+      if (result.ok) setConfirming(false);
+      else setError(result.message ?? "The token could not be deleted.");
+    });
+  }
+
+  return (
+    <>
+      <DropdownMenu>
+        <DropdownMenuTrigger
+          aria-label={`Actions for token ${tokenId}`}
+          className="rounded-md p-1.5 text-slate-600 hover:bg-slate-100"
+        >
+          <EllipsisVertical aria-hidden className="size-4" />
+        </DropdownMenuTrigger>
+        <DropdownMenuContent align="end">
+          <DropdownMenuItem className="text-red-700" onSelect={() => setConfirming(true)}>
+            Delete Token...
+          </DropdownMenuItem>
+        </DropdownMenuContent>
+      </DropdownMenu>
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={(open) => {
+          setConfirming(open);
+          if (!open) setError(null);
+        }}
+        title="Delete access token?"
+        description={
+          <>
+            Token <span className="font-mono">{tokenId}</span>
+            {description ? ` (${description})` : ""} stops working immediately for every script that uses it. This
+            cannot be undone.
+          </>
+        }
+        confirmLabel="Delete"
+        pendingLabel="Deleting…"
+        pending={pending}
+        error={error}
+        onConfirm={confirmDelete}
+      />
+    </>
+  );
+}

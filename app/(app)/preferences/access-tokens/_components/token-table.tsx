@@ -1,0 +1,82 @@
+import { UtcTime } from "@/components/utc-time";
+import type { TokenInfo } from "@/lib/data/token-info";
+import { cn } from "@/lib/cn";
+import { TokenRowMenu } from "./token-row-menu";
+
+const statusStyles: Record<TokenInfo["status"], string> = {
+  active: "bg-green-100 text-green-800",
+  expired: "bg-slate-200 text-slate-700",
+  blocked: "bg-red-100 text-red-800",
+};
+
+const statusLabels: Record<TokenInfo["status"], string> = { active: "Active", expired: "Expired", blocked: "Blocked" };
+
+export function TokenTable({ tokens }: { tokens: TokenInfo[] }) {
+  if (tokens.length === 0) {
+    return (
+      <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center">
+        <p className="font-medium">No access tokens yet</p>
+        <p className="mt-1 text-sm text-slate-600">Tokens you generate are listed here until you delete them.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Your access tokens, newest first</caption>
+        <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
+          <tr>
+            <th scope="col" className="px-4 py-3">
+              Token ID
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Description
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Status
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Created
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Expires
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Last Used
+            </th>
+            <th scope="col" className="px-4 py-3">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {tokens.map((token) => (
+            <tr key={token.tokenId}>
+              <td className="px-4 py-3 font-mono text-xs">{token.tokenId}</td>
+              <td className="max-w-xs truncate px-4 py-3" title={token.description}>
+                {token.description || <span className="text-slate-400">—</span>}
+              </td>
+              <td className="px-4 py-3">
+                <span className={cn("rounded-full px-2 py-0.5 text-xs font-medium", statusStyles[token.status])}>
+                  {statusLabels[token.status]}
+                </span>
+              </td>
+              <td className="px-4 py-3 whitespace-nowrap">
+                <UtcTime iso={token.createdAt} />
+              </td>
+              <td className="px-4 py-3 whitespace-nowrap">
+                {token.expiredAt ? <UtcTime iso={token.expiredAt} /> : "Never"}
+              </td>
+              <td className="px-4 py-3 whitespace-nowrap">
+                {token.lastUsed ? <UtcTime iso={token.lastUsed} /> : "Never"}
+              </td>
+              <td className="px-4 py-3 text-right">
+                <TokenRowMenu tokenId={token.tokenId} description={token.description} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

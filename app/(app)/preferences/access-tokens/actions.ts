@@ -1,0 +1,65 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireUser } from "@/lib/auth/session";
+import { createAccessToken, deleteAccessToken } from "@/lib/data/access-tokens";
+import type { TokenInfo } from "@/lib/data/token-info";
+import { AppError } from "@/lib/errors";
+import { isDatabaseUnavailable } from "@/lib/http/database-errors";
+import { DAY_SECONDS, NON_EXPIRING } from "@/lib/tokens/policy";
+import { generateTokenFormSchema } from "@/lib/validations/access-token";
+
+const PAGE = "/preferences/access-tokens";
+
+export type GenerateTokenState =
+  | { ok: true; tokenValue: string; tokenInfo: TokenInfo }
+  | { ok: false; fieldErrors: { lifetimeDays?: string; description?: string }; message?: string };
+
+export async function generateTokenAction(input: {
+  lifetimeDays: string;
+  description: string;
+}): Promise<GenerateTokenState> {
+  const user = await requireUser();
+  const parsed = generateTokenFormSchema.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
+    return { ok: false, fieldErrors };
+  }
+  const { lifetimeDays, description } = parsed.data;
+  const lifetimeSeconds = lifetimeDays === NON_EXPIRING ? NON_EXPIRING : lifetimeDays * DAY_SECONDS;
+  try {
+    const created = await createAccessToken(user, { lifetimeSeconds, description });
+    revalidatePath(PAGE);
+    return { ok: true, ...created };
+  } catch (error) {
+    return { ok: false, ...failure(error, { lifetimeSeconds: "lifetimeDays", description: "description" }) };
+  }
+}
+
+export async function deleteTokenAction(tokenId: string): Promise<{ ok: boolean; message?: string }> {
+  const user = await requireUser();
+  try {
+    await deleteAccessToken(user, tokenId);
+    revalidatePath(PAGE);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, message: failure(error, {}).message };
+  }
+}
+
+/** An expected failure as form state; an unexpected one is rethrown (and shown by the error page). */
+function failure(error: unknown, fieldNames: Record<string, string>) {
+  if (error instanceof AppError) {
+    const field = error.field && fieldNames[error.field];
+    const text = error.field ? error.message.replace(`${error.field}: `, "") : error.message;
+    return field ? { fieldErrors: { [field]: capitalize(text) } } : { fieldErrors: {}, message: error.message };
+  }
+  if (isDatabaseUnavailable(error))
+    return { fieldErrors: {}, message: "The database is unavailable; try again shortly." };
+  throw error;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth/session";
+import { getGeneratePermission, listAccessTokens } from "@/lib/data/access-tokens";
+import { DEFAULT_LIMIT } from "@/lib/http/pagination";
+import { GenerateTokenButton } from "./_components/generate-token-button";
+import { Pager } from "./_components/pager";
+import { TokenTable } from "./_components/token-table";
+
+export const metadata: Metadata = { title: "Access Tokens" };
+
+type Props = { searchParams: Promise<{ page?: string }> };
+
+export default async function AccessTokensPage({ searchParams }: Props) {
+  const user = await requireUser();
+  const requested = Number((await searchParams).page);
+  const page = Number.isInteger(requested) && requested > 0 && requested < 1_000_000 ? requested : 1;
+  const [permission, tokens] = await Promise.all([
+    getGeneratePermission(user),
+    listAccessTokens(user, { limit: DEFAULT_LIMIT, offset: (page - 1) * DEFAULT_LIMIT }),
+  ]);
+  const pageCount = Math.max(1, Math.ceil(tokens.count / DEFAULT_LIMIT));
+
+  return (
+    <section aria-labelledby="access-tokens-heading" className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="max-w-2xl">
+          <h2 id="access-tokens-heading" className="text-xl font-semibold">
+            Access Tokens
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">
+            Scripts authenticate to the REST API with{" "}
+            <code className="rounded bg-slate-200 px-1">Authorization: Bearer &lt;token&gt;</code>. A token acts as you;
+            it cannot be modified or extended, and its value is shown only once.
+          </p>
+        </div>
+        <GenerateTokenButton allowed={permission.allowed} maxLifetimeDays={permission.maxLifetimeDays} />
+      </div>
+      {!permission.allowed && (
+        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          You cannot generate access tokens. {permission.reason}
+        </p>
+      )}
+      <TokenTable tokens={tokens.data} />
+      {pageCount > 1 && <Pager page={page} pageCount={pageCount} total={tokens.count} />}
+    </section>
+  );
+}

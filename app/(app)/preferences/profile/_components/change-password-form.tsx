@@ -1,0 +1,64 @@
+"use client";
+
+import { useRef, useState, useTransition, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { MIN_PASSWORD_LENGTH } from "@/lib/validations/people";
+import { changePasswordAction, type ChangePasswordState } from "../actions";
+
+export function ChangePasswordForm() {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [state, setState] = useState<ChangePasswordState>({ ok: false, fieldErrors: {} });
+  const [pending, startTransition] = useTransition();
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const value = (name: string) => String(form.get(name) ?? "");
+    startTransition(async () => {
+      const result = await changePasswordAction({
+        currentPassword: value("currentPassword"),
+        newPassword: value("newPassword"),
+        confirmPassword: value("confirmPassword"),
+      });
+      setState(result);
+      if (result.ok) formRef.current?.reset();
+    });
+  }
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate className="space-y-4">
+      <Field
+        id="currentPassword"
+        name="currentPassword"
+        type="password"
+        label="Current password"
+        autoComplete="current-password"
+        error={state.fieldErrors.currentPassword}
+      />
+      <Field
+        id="newPassword"
+        name="newPassword"
+        type="password"
+        label="New password"
+        autoComplete="new-password"
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+        error={state.fieldErrors.newPassword}
+      />
+      <Field
+        id="confirmPassword"
+        name="confirmPassword"
+        type="password"
+        label="Confirm new password"
+        autoComplete="new-password"
+        error={state.fieldErrors.confirmPassword}
+      />
+      <p role="status" className="text-sm text-green-800">
+        {state.ok ? state.message : ""}
+      </p>
+      <Button type="submit" disabled={pending} aria-busy={pending}>
+        {pending ? "Changing…" : "Change password"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+"use server";
+
+import { requireUser } from "@/lib/auth/session";
+import { changePassword } from "@/lib/data/users";
+import { AppError } from "@/lib/errors";
+import { passwordSchema } from "@/lib/validations/people";
+
+export type ChangePasswordState = {
+  ok: boolean;
+  fieldErrors: { currentPassword?: string; newPassword?: string; confirmPassword?: string };
+  message?: string;
+};
+
+export async function changePasswordAction(input: {
+  currentPassword: string;
+  newPassword: string;
+  confirmPassword: string;
+}): Promise<ChangePasswordState> {
+  const user = await requireUser();
+  const fieldErrors: ChangePasswordState["fieldErrors"] = {};
+  if (!input.currentPassword) fieldErrors.currentPassword = "Enter your current password";
+  const parsed = passwordSchema.safeParse(input.newPassword);
+  if (!parsed.success) fieldErrors.newPassword = `New password ${parsed.error.issues[0].message}`;
+  else if (input.confirmPassword !== input.newPassword) fieldErrors.confirmPassword = "The passwords do not match";
+  if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
+  try {
+    await changePassword(user, input.currentPassword, input.newPassword);
+    return { ok: true, fieldErrors: {}, message: "Password changed. Your access tokens keep working." };
+  } catch (error) {
+    if (error instanceof AppError && error.field === "currentPassword") {
+      return { ok: false, fieldErrors: { currentPassword: "This is not your current password" } };
+    }
+    throw error;
+  }
+}

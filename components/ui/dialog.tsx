@@ -1,0 +1,34 @@
+"use client";
+
+import { Dialog as RadixDialog } from "radix-ui";
+import type { ComponentProps, ReactNode } from "react";
+import { cn } from "@/lib/cn";
+
+export const Dialog = RadixDialog.Root;
+export const DialogTrigger = RadixDialog.Trigger;
+export const DialogClose = RadixDialog.Close;
+
+type ContentProps = ComponentProps<typeof RadixDialog.Content> & { title: string; description?: ReactNode };
+
+/** A modal dialog: focus trapped, Escape and the overlay close it unless the caller prevents it. */
+export function DialogContent({ title, description, className, children, ...props }: ContentProps) {
+  return (
+    <RadixDialog.Portal>
+      <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/50" />
+      <RadixDialog.Content
+        className={cn(
+          "fixed top-1/2 left-1/2 z-50 w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl",
+          className,
+        )}
+        {...(description ? {} : { "aria-describedby": undefined })}
+        {...props}
+      >
+        <RadixDialog.Title className="text-lg font-semibold">{title}</RadixDialog.Title>
+        {description && (
+          <RadixDialog.Description className="mt-1 text-sm text-slate-600">{description}</RadixDialog.Description>
+        )}
+        <div className="mt-4">{children}</div>
+      </RadixDialog.Content>
+    </RadixDialog.Portal>
+  );
+}

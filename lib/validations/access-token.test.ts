@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { DAY_SECONDS } from "@/lib/tokens/policy";
+import {
+  createAccessTokenSchema,
+  generateTokenFormSchema,
+  MAX_DESCRIPTION_LENGTH,
+  MAX_LIFETIME_DAYS,
+} from "./access-token";
+
+type Issue = { path: string; message: string };
+
+/** Every problem zod reports, as "field path" and message; the first one is what a 400 response shows. */
+function issuesOf(schema: z.ZodType, input: unknown): Issue[] {
+  const result = schema.safeParse(input);
+  return result.success ? [] : result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+}
+
+const MAX_LIFETIME_SECONDS = MAX_LIFETIME_DAYS * DAY_SECONDS;
+
+describe("createAccessTokenSchema", () => {
+  it("says lifetimeSeconds is required when it is missing", () => {
+    expect(issuesOf(createAccessTokenSchema, {})).toEqual([{ path: "lifetimeSeconds", message: "is required" }]);
+    expect(issuesOf(createAccessTokenSchema, { description: "ci" })).toEqual([
+      { path: "lifetimeSeconds", message: "is required" },
+    ]);
+  });
+
+  it.each([
+    [0, "must be a positive number of seconds, or -1 for a non-expiring token"],
+    [-2, "must be a positive number of seconds, or -1 for a non-expiring token"],
+    [1.5, "must be a whole number of seconds"],
+    ["10", "must be a number"],
+    [null, "must be a number"],
+    [true, "must be a number"],
+    [Number.NaN, "must be a number"],
+    [MAX_LIFETIME_SECONDS + 1, `must be at most ${MAX_LIFETIME_SECONDS} seconds`],
+  ])("refuses lifetimeSeconds %j with a message naming the field", (lifetimeSeconds, message) => {
+    const issues = issuesOf(createAccessTokenSchema, { lifetimeSeconds });
+    expect(issues[0]).toEqual({ path: "lifetimeSeconds", message });
+  });
+
+  it("accepts -1, 1 and the hundred-year maximum", () => {
+    for (const lifetimeSeconds of [-1, 1, 3600, MAX_LIFETIME_SECONDS]) {
+      expect(createAccessTokenSchema.parse({ lifetimeSeconds })).toEqual({ lifetimeSeconds, description: "" });
+    }
+  });
+
+  it("defaults the description to an empty string and trims it", () => {
+    expect(createAccessTokenSchema.parse({ lifetimeSeconds: 60 }).description).toBe("");
+    expect(createAccessTokenSchema.parse({ lifetimeSeconds: 60, description: "  CI deploy  " }).description).toBe(
+      "CI deploy",
+    );
+    expect(createAccessTokenSchema.parse({ lifetimeSeconds: 60, description: "Zoë’s 🚀 job" }).description).toBe(
+      "Zoë’s 🚀 job",
+    );
+  });
+
+  it("refuses a description over 255 characters, counting after trimming", () => {
+    expect(issuesOf(createAccessTokenSchema, { lifetimeSeconds: 60, description: "x".repeat(256) })).toEqual([
+      { path: "description", message: `must be at most ${MAX_DESCRIPTION_LENGTH} characters` },
+    ]);
+    const padded = `  ${"x".repeat(255)}  `;
+    expect(createAccessTokenSchema.parse({ lifetimeSeconds: 60, description: padded }).description).toHaveLength(255);
+  });
+
+  it.each(["a\u0000b", "line\nbreak", "tab\there", "esc\u001b[31m", "del\u007f"])(
+    "refuses control characters inside the description (%j)",
+    (description) => {
+      expect(issuesOf(createAccessTokenSchema, { lifetimeSeconds: 60, description })).toEqual([
+        { path: "description", message: "must not contain control characters" },
+      ]);
+    },
+  );
+
+  it("refuses a description that is not a string", () => {
+    expect(issuesOf(createAccessTokenSchema, { lifetimeSeconds: 60, description: 5 })).toEqual([
+      { path: "description", message: "must be a string" },
+    ]);
+  });
+
+  it("names an unknown field", () => {
+    expect(issuesOf(createAccessTokenSchema, { lifetimeSeconds: 60, x: 1 })).toEqual([
+      { path: "", message: "unknown field x" },
+    ]);
+    expect(issuesOf(createAccessTokenSchema, { lifetimeSeconds: 60, tokenId: "a", expiresAt: "b" })[0].message).toBe(
+      "unknown field tokenId, expiresAt",
+    );
+  });
+
+  it.each([null, [], "lifetimeSeconds=60", 60, true])("refuses a body that is not an object (%j)", (body) => {
+    expect(issuesOf(createAccessTokenSchema, body)).toEqual([{ path: "", message: "must be a JSON object" }]);
+  });
+});
+
+describe("generateTokenFormSchema", () => {
+  const form = (lifetimeDays: string, description = "") => ({ lifetimeDays, description });
+
+  it.each([
+    ["", "Enter a number of days"],
+    ["   ", "Enter a number of days"],
+    ["abc", "Enter a whole number of days, or -1 for a non-expiring token"],
+    ["1.5", "Enter a whole number of days, or -1 for a non-expiring token"],
+    ["1e3", "Enter a whole number of days, or -1 for a non-expiring token"],
+    ["0", "must be a positive number of days, or -1 for a non-expiring token"],
+    ["-2", "must be a positive number of days, or -1 for a non-expiring token"],
+    [String(MAX_LIFETIME_DAYS + 1), `must be at most ${MAX_LIFETIME_DAYS} days`],
+  ])("refuses lifetimeDays %j", (lifetimeDays, message) => {
+    expect(issuesOf(generateTokenFormSchema, form(lifetimeDays))[0]).toEqual({ path: "lifetimeDays", message });
+  });
+
+  it.each([
+    ["30", 30],
+    [" 30 ", 30],
+    ["-1", -1],
+    ["1", 1],
+    [String(MAX_LIFETIME_DAYS), MAX_LIFETIME_DAYS],
+  ])("turns lifetimeDays %j into the number %d", (lifetimeDays, expected) => {
+    expect(generateTokenFormSchema.parse(form(lifetimeDays))).toEqual({ lifetimeDays: expected, description: "" });
+  });
+
+  it("trims the description and refuses control characters in it", () => {
+    expect(generateTokenFormSchema.parse(form("30", "  laptop ")).description).toBe("laptop");
+    expect(issuesOf(generateTokenFormSchema, form("30", "a\u0007b"))).toEqual([
+      { path: "description", message: "must not contain control characters" },
+    ]);
+  });
+});
