@@ -16,6 +16,17 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <li>
             <NavLink href="/preferences/access-tokens">Access Tokens</NavLink>
           </li>
+          {user.isAdmin && (
+            <>
+              <li className="px-3 pt-4 pb-1 text-xs font-semibold tracking-wide text-slate-400 uppercase">Admin</li>
+              <li>
+                <NavLink href="/admin/people">People</NavLink>
+              </li>
+              <li>
+                <NavLink href="/admin/settings">Workspace Settings</NavLink>
+              </li>
+            </>
+          )}
         </ul>
         <UserMenu name={user.name} email={user.email} />
       </nav>

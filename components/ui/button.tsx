@@ -12,7 +12,7 @@ export type ButtonVariant = keyof typeof variants;
 
 export function buttonClasses(variant: ButtonVariant = "primary", className?: string): string {
   return cn(
-    "inline-flex items-center justify-center gap-2 rounded-md px-3.5 py-2 text-sm font-medium transition-colors disabled:cursor-not-allowed",
+    "inline-flex items-center justify-center gap-2 rounded-md whitespace-nowrap px-3.5 py-2 text-sm font-medium transition-colors disabled:cursor-not-allowed",
     variants[variant],
     className,
   );

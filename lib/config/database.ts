@@ -20,8 +20,10 @@ export function databaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseCo
     return { provider: "sqlite", url: `file:${filePath}`, filePath };
   }
   if (/^postgres(ql)?:\/\//.test(url)) return { provider: "postgresql", url };
+  // Echo only a scheme: a value without one may be a pasted password.
+  const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(url)?.[0];
   throw new ConfigError(
-    "DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL); got a value starting with " +
-      JSON.stringify(url.slice(0, url.indexOf(":") + 1 || 10)),
+    "DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL); " +
+      (scheme ? `got a value starting with ${JSON.stringify(scheme)}` : "got a value without a scheme"),
   );
 }

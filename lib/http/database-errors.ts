@@ -11,7 +11,7 @@ const UNAVAILABLE_CODES = new Set([
   "SQLITE_CANTOPEN",
 ]);
 const UNAVAILABLE_MESSAGE =
-  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Can't reach database|Connection terminated|database is locked|unable to open database|too many clients|the database system is (starting|shutting) up/i;
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Can't reach database|Connection terminated|database is locked|unable to open database|too many clients|the database system is (starting up|shutting down)/i;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {

@@ -59,16 +59,18 @@ describe("generateToken", () => {
 
 describe("parseToken", () => {
   it("refuses every single-character change at every position", () => {
+    const accepted: string[] = [];
     for (let round = 0; round < 3; round++) {
       const { tokenValue } = generateToken();
       for (let i = 0; i < tokenValue.length; i++) {
         for (const char of REPLACEMENTS) {
           if (char === tokenValue[i]) continue;
           const mutated = replaceAt(tokenValue, i, char);
-          expect(parseToken(mutated), `position ${i} changed to ${JSON.stringify(char)}`).toBeNull();
+          if (parseToken(mutated) !== null) accepted.push(mutated);
         }
       }
     }
+    expect(accepted).toEqual([]);
   });
 
   it("refuses a value with two adjacent characters swapped", () => {

@@ -4,8 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
 import { createAccessToken, deleteAccessToken } from "@/lib/data/access-tokens";
 import type { TokenInfo } from "@/lib/data/token-info";
-import { AppError } from "@/lib/errors";
-import { isDatabaseUnavailable } from "@/lib/http/database-errors";
+import { actionFailure } from "@/lib/action-errors";
 import { DAY_SECONDS, NON_EXPIRING } from "@/lib/tokens/policy";
 import { generateTokenFormSchema } from "@/lib/validations/access-token";
 
@@ -33,7 +32,7 @@ export async function generateTokenAction(input: {
     revalidatePath(PAGE);
     return { ok: true, ...created };
   } catch (error) {
-    return { ok: false, ...failure(error, { lifetimeSeconds: "lifetimeDays", description: "description" }) };
+    return { ok: false, ...actionFailure(error, { lifetimeSeconds: "lifetimeDays", description: "description" }) };
   }
 }
 
@@ -44,22 +43,6 @@ export async function deleteTokenAction(tokenId: string): Promise<{ ok: boolean;
     revalidatePath(PAGE);
     return { ok: true };
   } catch (error) {
-    return { ok: false, message: failure(error, {}).message };
+    return { ok: false, message: actionFailure(error).message };
   }
-}
-
-/** An expected failure as form state; an unexpected one is rethrown (and shown by the error page). */
-function failure(error: unknown, fieldNames: Record<string, string>) {
-  if (error instanceof AppError) {
-    const field = error.field && fieldNames[error.field];
-    const text = error.field ? error.message.replace(`${error.field}: `, "") : error.message;
-    return field ? { fieldErrors: { [field]: capitalize(text) } } : { fieldErrors: {}, message: error.message };
-  }
-  if (isDatabaseUnavailable(error))
-    return { fieldErrors: {}, message: "The database is unavailable; try again shortly." };
-  throw error;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

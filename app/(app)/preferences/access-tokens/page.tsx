@@ -4,7 +4,8 @@ import { getGeneratePermission, listAccessTokens } from "@/lib/data/access-token
 import { DEFAULT_LIMIT } from "@/lib/http/pagination";
 import { GenerateTokenButton } from "./_components/generate-token-button";
 import { Pager } from "./_components/pager";
-import { TokenTable } from "./_components/token-table";
+import { TokenTable } from "@/components/token-table";
+import { deleteTokenAction } from "./actions";
 
 export const metadata: Metadata = { title: "Access Tokens" };
 
@@ -40,7 +41,7 @@ export default async function AccessTokensPage({ searchParams }: Props) {
           You cannot generate access tokens. {permission.reason}
         </p>
       )}
-      <TokenTable tokens={tokens.data} />
+      <TokenTable tokens={tokens.data} deleteAction={deleteTokenAction} />
       {pageCount > 1 && <Pager page={page} pageCount={pageCount} total={tokens.count} />}
     </section>
   );

@@ -15,5 +15,6 @@ export const GET = apiRoute(async (request: NextRequest) => {
 export const PATCH = apiRoute(async (request: NextRequest) => {
   const principal = await authenticate(request);
   const input = parseInput(updateWorkspaceSettingsSchema, await readJsonBody(request));
-  return json(await updateWorkspaceSettings(principal, input));
+  const { after } = await updateWorkspaceSettings(principal, input);
+  return json(after);
 });

@@ -1,7 +1,7 @@
 import { UtcTime } from "@/components/utc-time";
 import type { TokenInfo } from "@/lib/data/token-info";
 import { cn } from "@/lib/cn";
-import { TokenRowMenu } from "./token-row-menu";
+import { TokenRowMenu, type DeleteTokenAction } from "./token-row-menu";
 
 const statusStyles: Record<TokenInfo["status"], string> = {
   active: "bg-green-100 text-green-800",
@@ -11,19 +11,30 @@ const statusStyles: Record<TokenInfo["status"], string> = {
 
 const statusLabels: Record<TokenInfo["status"], string> = { active: "Active", expired: "Expired", blocked: "Blocked" };
 
-export function TokenTable({ tokens }: { tokens: TokenInfo[] }) {
+type Props = {
+  tokens: TokenInfo[];
+  deleteAction: DeleteTokenAction;
+  emptyMessage?: string;
+};
+
+/** A person's tokens (never their values), with a Delete Token... menu on each row. */
+export function TokenTable({
+  tokens,
+  deleteAction,
+  emptyMessage = "Tokens you generate are listed here until you delete them.",
+}: Props) {
   if (tokens.length === 0) {
     return (
       <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center">
         <p className="font-medium">No access tokens yet</p>
-        <p className="mt-1 text-sm text-slate-600">Tokens you generate are listed here until you delete them.</p>
+        <p className="mt-1 text-sm text-slate-600">{emptyMessage}</p>
       </div>
     );
   }
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
-        <caption className="sr-only">Your access tokens, newest first</caption>
+        <caption className="sr-only">Access tokens, newest first</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
           <tr>
             <th scope="col" className="px-4 py-3">
@@ -71,7 +82,7 @@ export function TokenTable({ tokens }: { tokens: TokenInfo[] }) {
                 {token.lastUsed ? <UtcTime iso={token.lastUsed} /> : "Never"}
               </td>
               <td className="px-4 py-3 text-right">
-                <TokenRowMenu tokenId={token.tokenId} description={token.description} />
+                <TokenRowMenu tokenId={token.tokenId} description={token.description} deleteAction={deleteAction} />
               </td>
             </tr>
           ))}

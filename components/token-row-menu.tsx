@@ -9,10 +9,13 @@ import {
   DropdownMenuItem,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import { deleteTokenAction } from "../actions";
+
+export type DeleteTokenAction = (tokenId: string) => Promise<{ ok: boolean; message?: string }>;
+
+type Props = { tokenId: string; description: string; deleteAction: DeleteTokenAction };
 
 /** The row's context menu; its Delete Token... item asks for confirmation, then deletes. */
-export function TokenRowMenu({ tokenId, description }: { tokenId: string; description: string }) {
+export function TokenRowMenu({ tokenId, description, deleteAction }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -20,7 +23,7 @@ export function TokenRowMenu({ tokenId, description }: { tokenId: string; descri
   function confirmDelete() {
     setError(null);
     startTransition(async () => {
-      const result = await deleteTokenAction(tokenId);
+      const result = await deleteAction(tokenId);
       if (result.ok) setConfirming(false);
       else setError(result.message ?? "The token could not be deleted.");
     });

@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { TokenTable } from "@/components/token-table";
+import { requireAdminUser } from "@/lib/auth/session";
+import { listAccessTokens } from "@/lib/data/access-tokens";
+import { getPerson } from "@/lib/data/people";
+import { MAX_LIMIT } from "@/lib/http/pagination";
+import { deletePersonTokenAction } from "../actions";
+
+export const metadata: Metadata = { title: "Person" };
+
+export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
+  const admin = await requireAdminUser();
+  const { id } = await params;
+  const person = await getPerson(admin, id);
+  const tokens = await listAccessTokens(admin, { limit: MAX_LIMIT, offset: 0 }, person.id);
+  return (
+    <div className="mx-auto max-w-6xl space-y-6">
+      <Link href="/admin/people" className="text-sm text-blue-800 hover:underline">
+        ← People
+      </Link>
+      <div>
+        <h1 className="text-2xl font-semibold">{person.name}</h1>
+        <p className="text-sm text-slate-600">
+          {person.email} · {person.isAdmin ? "Admin" : "Member"} · {person.isDisabled ? "Disabled" : "Active"}
+        </p>
+      </div>
+      <section aria-labelledby="person-tokens" className="space-y-3">
+        <h2 id="person-tokens" className="text-lg font-semibold">
+          Access tokens ({tokens.count})
+        </h2>
+        <p className="text-sm text-slate-600">
+          Token values are never shown. You can delete a token; nobody can create one for someone else.
+        </p>
+        <TokenTable
+          tokens={tokens.data}
+          deleteAction={deletePersonTokenAction}
+          emptyMessage="This person holds no tokens."
+        />
+        {tokens.count > tokens.data.length && (
+          <p className="text-sm text-slate-600">
+            Showing the newest {tokens.data.length} of {tokens.count}.
+          </p>
+        )}
+      </section>
+    </div>
+  );
+}

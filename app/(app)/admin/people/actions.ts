@@ -1,0 +1,59 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { actionFailure, type ActionFailure } from "@/lib/action-errors";
+import { requireAdminUser } from "@/lib/auth/session";
+import { deleteAccessToken } from "@/lib/data/access-tokens";
+import { createPerson, updatePerson } from "@/lib/data/people";
+import { createPersonSchema, updatePersonSchema, type UpdatePersonInput } from "@/lib/validations/people";
+
+export type PersonActionState = { ok: boolean } & Partial<ActionFailure>;
+
+export async function createPersonAction(input: {
+  email: string;
+  name: string;
+  password: string;
+  isAdmin: boolean;
+}): Promise<PersonActionState> {
+  const admin = await requireAdminUser();
+  const parsed = createPersonSchema.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) {
+      const text = issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
+      fieldErrors[String(issue.path[0])] ??= text;
+    }
+    return { ok: false, fieldErrors };
+  }
+  try {
+    await createPerson(admin, parsed.data);
+    revalidatePath("/admin/people");
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, ...actionFailure(error, { email: "email" }) };
+  }
+}
+
+export async function updatePersonAction(id: string, change: UpdatePersonInput): Promise<PersonActionState> {
+  const admin = await requireAdminUser();
+  const parsed = updatePersonSchema.safeParse(change);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message };
+  try {
+    await updatePerson(admin, id, parsed.data);
+    revalidatePath("/", "layout");
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, ...actionFailure(error) };
+  }
+}
+
+export async function deletePersonTokenAction(tokenId: string): Promise<{ ok: boolean; message?: string }> {
+  const admin = await requireAdminUser();
+  try {
+    await deleteAccessToken(admin, tokenId);
+    revalidatePath("/admin/people", "layout");
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, message: actionFailure(error).message };
+  }
+}

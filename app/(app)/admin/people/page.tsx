@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { UtcTime } from "@/components/utc-time";
+import { requireAdminUser } from "@/lib/auth/session";
+import { listPeople } from "@/lib/data/people";
+import { MAX_LIMIT } from "@/lib/http/pagination";
+import { AddPersonButton } from "./_components/add-person-button";
+import { PersonRowMenu } from "./_components/person-row-menu";
+
+export const metadata: Metadata = { title: "People" };
+
+type Props = { searchParams: Promise<{ page?: string }> };
+
+export default async function PeoplePage({ searchParams }: Props) {
+  const admin = await requireAdminUser();
+  const requested = Number((await searchParams).page);
+  const page = Number.isInteger(requested) && requested > 0 && requested < 1_000_000 ? requested : 1;
+  const people = await listPeople(admin, { limit: MAX_LIMIT, offset: (page - 1) * MAX_LIMIT });
+  const pageCount = Math.max(1, Math.ceil(people.count / MAX_LIMIT));
+
+  return (
+    <div className="mx-auto max-w-6xl space-y-6">
+      <div className="flex items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">People</h1>
+          <p className="mt-1 text-sm text-slate-600">
+            Everyone in the workspace. Give a person individual access to generate and use API access tokens, or allow
+            all users under Workspace Settings.
+          </p>
+        </div>
+        <AddPersonButton />
+      </div>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">People in the workspace, newest first</caption>
+          <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
+            <tr>
+              <th scope="col" className="px-4 py-3">
+                Person
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Role
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Status
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Individual token access
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Tokens
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Last sign-in
+              </th>
+              <th scope="col" className="px-4 py-3">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {people.data.map((person) => (
+              <tr key={person.id}>
+                <td className="px-4 py-3">
+                  <Link href={`/admin/people/${person.id}`} className="font-medium text-blue-800 hover:underline">
+                    {person.name}
+                  </Link>
+                  <span className="block text-xs text-slate-600">{person.email}</span>
+                </td>
+                <td className="px-4 py-3">{person.isAdmin ? "Admin" : "Member"}</td>
+                <td className="px-4 py-3">{person.isDisabled ? "Disabled" : "Active"}</td>
+                <td className="px-4 py-3">{person.canGenerateApiAccessTokens ? "Yes" : "No"}</td>
+                <td className="px-4 py-3">{person.apiAccessTokenCount}</td>
+                <td className="px-4 py-3 whitespace-nowrap">
+                  {person.lastLoginTime ? <UtcTime iso={person.lastLoginTime} /> : "Never"}
+                </td>
+                <td className="px-4 py-3 text-right">
+                  <PersonRowMenu person={person} isSelf={person.id === admin.userId} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {pageCount > 1 && (
+        <nav aria-label="Pages" className="flex gap-3 text-sm">
+          {page > 1 && <Link href={`/admin/people?page=${page - 1}`}>Previous page</Link>}
+          <span>
+            Page {page} of {pageCount}
+          </span>
+          {page < pageCount && <Link href={`/admin/people?page=${page + 1}`}>Next page</Link>}
+        </nav>
+      )}
+    </div>
+  );
+}

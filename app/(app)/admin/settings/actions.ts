@@ -1,0 +1,63 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { actionFailure } from "@/lib/action-errors";
+import { requireAdminUser } from "@/lib/auth/session";
+import { updateWorkspaceSettings, type WorkspaceSettings } from "@/lib/data/workspace";
+import { updateWorkspaceSettingsSchema } from "@/lib/validations/workspace-settings";
+
+export type SaveSettingsState = {
+  ok: boolean;
+  changes?: string[];
+  fieldErrors: Record<string, string>;
+  message?: string;
+};
+
+export async function saveSettingsAction(input: {
+  apiAccessTokensEnabled: boolean;
+  usersCanGenerateApiAccessTokens: boolean;
+  maxUserTokenLifetimeDays: string;
+}): Promise<SaveSettingsState> {
+  const admin = await requireAdminUser();
+  const days = input.maxUserTokenLifetimeDays.trim();
+  if (!/^-?\d+$/.test(days)) {
+    return {
+      ok: false,
+      fieldErrors: { maxUserTokenLifetimeDays: "Enter a whole number of days, or -1 for unlimited" },
+    };
+  }
+  const parsed = updateWorkspaceSettingsSchema.safeParse({ ...input, maxUserTokenLifetimeDays: Number(days) });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const text = issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
+    return { ok: false, fieldErrors: { [String(issue.path[0])]: text } };
+  }
+  try {
+    const { before, after } = await updateWorkspaceSettings(admin, parsed.data);
+    revalidatePath("/", "layout");
+    return { ok: true, changes: describeChanges(before, after), fieldErrors: {} };
+  } catch (error) {
+    return { ok: false, ...actionFailure(error) };
+  }
+}
+
+function describeChanges(before: WorkspaceSettings, after: WorkspaceSettings): string[] {
+  const changes: string[] = [];
+  if (before.apiAccessTokensEnabled !== after.apiAccessTokensEnabled) {
+    changes.push(`API access tokens ${after.apiAccessTokensEnabled ? "enabled" : "disabled"}`);
+  }
+  if (before.usersCanGenerateApiAccessTokens !== after.usersCanGenerateApiAccessTokens) {
+    changes.push(
+      after.usersCanGenerateApiAccessTokens
+        ? "All users may now generate access tokens"
+        : "Only admins and people with individual access may now generate access tokens",
+    );
+  }
+  if (before.maxUserTokenLifetimeDays !== after.maxUserTokenLifetimeDays) {
+    const days = (n: number) => (n === -1 ? "unlimited" : `${n} days`);
+    changes.push(
+      `Maximum token lifetime changed from ${days(before.maxUserTokenLifetimeDays)} to ${days(after.maxUserTokenLifetimeDays)}`,
+    );
+  }
+  return changes;
+}

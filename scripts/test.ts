@@ -1,0 +1,86 @@
+// `npm test`: every check and suite in turn, then one closing line "N passed, N failed" summed over all.
+// Static checks (format, lint, types, build) count as one test each; suites count their own tests.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+
+type Tally = { passed: number; failed: number };
+type Step = { name: string; run: () => Tally };
+
+const root = path.resolve(import.meta.dirname, "..");
+const results = path.join(root, "test-results");
+// Tests build and serve from their own folder, so a developer's running `npm start` is left alone.
+const env = { ...process.env, NEXT_DIST_DIR: ".next-test", NEXT_TELEMETRY_DISABLED: "1" };
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+
+function run(command: string, args: string[]): number {
+  console.log(`\n$ ${path.basename(command)} ${args.join(" ")}`);
+  return spawnSync(command, args, { stdio: "inherit", env, cwd: root }).status ?? 1;
+}
+
+function check(command: string, args: string[]): Tally {
+  return run(command, args) === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+function vitest(project: string): Tally {
+  const report = path.join(results, `${project}.json`);
+  rmSync(report, { force: true });
+  const status = run(bin("vitest"), [
+    "run",
+    "--project",
+    project,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile=${report}`,
+  ]);
+  const json = readJson(report) as { numPassedTests: number; numFailedTests: number } | null;
+  if (!json) return { passed: 0, failed: 1 };
+  // A suite that failed outside any test (a setup error) still counts as a failure.
+  return { passed: json.numPassedTests, failed: json.numFailedTests || (status === 0 ? 0 : 1) };
+}
+
+function playwright(): Tally {
+  const report = path.join(results, "e2e-report.json");
+  rmSync(report, { force: true });
+  const status = run(bin("playwright"), ["test"]);
+  const json = readJson(report) as { stats: { expected: number; unexpected: number; flaky: number } } | null;
+  if (!json) return { passed: 0, failed: 1 };
+  const { expected, unexpected, flaky } = json.stats;
+  return { passed: expected, failed: unexpected + flaky || (status === 0 ? 0 : 1) };
+}
+
+const steps: Step[] = [
+  { name: "format", run: () => check(bin("prettier"), ["--check", "."]) },
+  { name: "lint", run: () => check(bin("eslint"), ["."]) },
+  { name: "typecheck", run: () => check(bin("tsc"), ["--noEmit"]) },
+  { name: "unit", run: () => vitest("unit") },
+  { name: "build", run: () => check(bin("next"), ["build"]) },
+  { name: "api", run: () => vitest("api") },
+  { name: "e2e", run: () => playwright() },
+];
+
+mkdirSync(results, { recursive: true });
+const only = process.argv.slice(2);
+const selected = only.length ? steps.filter((s) => only.includes(s.name)) : steps;
+const tallies: Array<[string, Tally]> = [];
+for (const step of selected) {
+  if (step.name === "e2e" && !existsSync(path.join(root, "e2e"))) continue;
+  tallies.push([step.name, step.run()]);
+}
+
+console.log("\nSummary");
+for (const [name, t] of tallies) console.log(`  ${name.padEnd(10)} ${t.passed} passed, ${t.failed} failed`);
+const total = tallies.reduce((sum, [, t]) => ({ passed: sum.passed + t.passed, failed: sum.failed + t.failed }), {
+  passed: 0,
+  failed: 0,
+});
+console.log(`${total.passed} passed, ${total.failed} failed`);
+process.exit(total.failed === 0 ? 0 : 1);
