@@ -22,3 +22,12 @@ export function actionFailure(error: unknown, fieldNames: Record<string, string>
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** A zod error as form field errors: the first message for each top-level field, capitalized. */
+export function fieldErrorsOf(error: {
+  issues: Array<{ path: PropertyKey[]; message: string }>;
+}): Record<string, string> {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) fieldErrors[String(issue.path[0])] ??= capitalize(issue.message);
+  return fieldErrors;
+}

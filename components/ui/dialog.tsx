@@ -3,6 +3,7 @@
 import { Dialog as RadixDialog } from "radix-ui";
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/lib/cn";
+import { Button } from "./button";
 
 export const Dialog = RadixDialog.Root;
 export const DialogTrigger = RadixDialog.Trigger;
@@ -30,5 +31,30 @@ export function DialogContent({ title, description, className, children, ...prop
         <div className="mt-4">{children}</div>
       </RadixDialog.Content>
     </RadixDialog.Portal>
+  );
+}
+
+type FormActionsProps = { pending: boolean; submitLabel: string; pendingLabel: string; message?: string };
+
+/** A dialog form's footer: its error message, Cancel, and a submit button that shows progress. */
+export function DialogFormActions({ pending, submitLabel, pendingLabel, message }: FormActionsProps) {
+  return (
+    <>
+      {message && (
+        <p role="alert" className="text-sm text-red-700">
+          {message}
+        </p>
+      )}
+      <div className="flex justify-end gap-3 pt-2">
+        <RadixDialog.Close asChild>
+          <Button variant="secondary" disabled={pending}>
+            Cancel
+          </Button>
+        </RadixDialog.Close>
+        <Button type="submit" disabled={pending} aria-busy={pending}>
+          {pending ? pendingLabel : submitLabel}
+        </Button>
+      </div>
+    </>
   );
 }

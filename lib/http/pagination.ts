@@ -17,3 +17,9 @@ function parseBounded(raw: string | null, name: string, fallback: number, min: n
   }
   return Number(raw);
 }
+
+/** The 1-based page number of a UI page's ?page= parameter; anything unusable means the first page. */
+export function pageNumber(raw: string | undefined): number {
+  const page = Number(raw);
+  return Number.isInteger(page) && page > 0 && page < 1_000_000 ? page : 1;
+}

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { actionFailure, type ActionFailure } from "@/lib/action-errors";
+import { actionFailure, fieldErrorsOf, type ActionFailure } from "@/lib/action-errors";
 import { requireAdminUser } from "@/lib/auth/session";
 import { deleteAccessToken } from "@/lib/data/access-tokens";
 import { createPerson, updatePerson } from "@/lib/data/people";
@@ -17,14 +17,7 @@ export async function createPersonAction(input: {
 }): Promise<PersonActionState> {
   const admin = await requireAdminUser();
   const parsed = createPersonSchema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) {
-      const text = issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
-      fieldErrors[String(issue.path[0])] ??= text;
-    }
-    return { ok: false, fieldErrors };
-  }
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   try {
     await createPerson(admin, parsed.data);
     revalidatePath("/admin/people");

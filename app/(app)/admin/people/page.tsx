@@ -3,7 +3,7 @@ import Link from "next/link";
 import { UtcTime } from "@/components/utc-time";
 import { requireAdminUser } from "@/lib/auth/session";
 import { listPeople } from "@/lib/data/people";
-import { MAX_LIMIT } from "@/lib/http/pagination";
+import { MAX_LIMIT, pageNumber } from "@/lib/http/pagination";
 import { AddPersonButton } from "./_components/add-person-button";
 import { PersonRowMenu } from "./_components/person-row-menu";
 
@@ -13,8 +13,7 @@ type Props = { searchParams: Promise<{ page?: string }> };
 
 export default async function PeoplePage({ searchParams }: Props) {
   const admin = await requireAdminUser();
-  const requested = Number((await searchParams).page);
-  const page = Number.isInteger(requested) && requested > 0 && requested < 1_000_000 ? requested : 1;
+  const page = pageNumber((await searchParams).page);
   const people = await listPeople(admin, { limit: MAX_LIMIT, offset: (page - 1) * MAX_LIMIT });
   const pageCount = Math.max(1, Math.ceil(people.count / MAX_LIMIT));
 

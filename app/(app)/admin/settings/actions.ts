@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { actionFailure } from "@/lib/action-errors";
+import { actionFailure, fieldErrorsOf } from "@/lib/action-errors";
 import { requireAdminUser } from "@/lib/auth/session";
 import { updateWorkspaceSettings, type WorkspaceSettings } from "@/lib/data/workspace";
 import { updateWorkspaceSettingsSchema } from "@/lib/validations/workspace-settings";
@@ -27,11 +27,7 @@ export async function saveSettingsAction(input: {
     };
   }
   const parsed = updateWorkspaceSettingsSchema.safeParse({ ...input, maxUserTokenLifetimeDays: Number(days) });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const text = issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
-    return { ok: false, fieldErrors: { [String(issue.path[0])]: text } };
-  }
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   try {
     const { before, after } = await updateWorkspaceSettings(admin, parsed.data);
     revalidatePath("/", "layout");

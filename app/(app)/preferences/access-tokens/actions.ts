@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
 import { createAccessToken, deleteAccessToken } from "@/lib/data/access-tokens";
 import type { TokenInfo } from "@/lib/data/token-info";
-import { actionFailure } from "@/lib/action-errors";
+import { actionFailure, fieldErrorsOf } from "@/lib/action-errors";
 import { DAY_SECONDS, NON_EXPIRING } from "@/lib/tokens/policy";
 import { generateTokenFormSchema } from "@/lib/validations/access-token";
 
@@ -20,11 +20,7 @@ export async function generateTokenAction(input: {
 }): Promise<GenerateTokenState> {
   const user = await requireUser();
   const parsed = generateTokenFormSchema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
-    return { ok: false, fieldErrors };
-  }
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const { lifetimeDays, description } = parsed.data;
   const lifetimeSeconds = lifetimeDays === NON_EXPIRING ? NON_EXPIRING : lifetimeDays * DAY_SECONDS;
   try {

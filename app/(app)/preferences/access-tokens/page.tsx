@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
 import { getGeneratePermission, listAccessTokens } from "@/lib/data/access-tokens";
-import { DEFAULT_LIMIT } from "@/lib/http/pagination";
+import { DEFAULT_LIMIT, pageNumber } from "@/lib/http/pagination";
 import { GenerateTokenButton } from "./_components/generate-token-button";
 import { Pager } from "./_components/pager";
 import { TokenTable } from "@/components/token-table";
@@ -13,8 +13,7 @@ type Props = { searchParams: Promise<{ page?: string }> };
 
 export default async function AccessTokensPage({ searchParams }: Props) {
   const user = await requireUser();
-  const requested = Number((await searchParams).page);
-  const page = Number.isInteger(requested) && requested > 0 && requested < 1_000_000 ? requested : 1;
+  const page = pageNumber((await searchParams).page);
   const [permission, tokens] = await Promise.all([
     getGeneratePermission(user),
     listAccessTokens(user, { limit: DEFAULT_LIMIT, offset: (page - 1) * DEFAULT_LIMIT }),

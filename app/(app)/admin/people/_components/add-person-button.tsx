@@ -3,7 +3,7 @@
 import { UserPlus } from "lucide-react";
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogFormActions } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { MIN_PASSWORD_LENGTH } from "@/lib/validations/people";
 import { createPersonAction, type PersonActionState } from "../actions";
@@ -59,21 +59,12 @@ export function AddPersonButton() {
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" name="isAdmin" /> Workspace admin
           </label>
-          {state.message && (
-            <p role="alert" className="text-sm text-red-700">
-              {state.message}
-            </p>
-          )}
-          <div className="flex justify-end gap-3">
-            <DialogClose asChild>
-              <Button variant="secondary" disabled={pending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" disabled={pending} aria-busy={pending}>
-              {pending ? "Adding…" : "Add person"}
-            </Button>
-          </div>
+          <DialogFormActions
+            pending={pending}
+            submitLabel="Add person"
+            pendingLabel="Adding…"
+            message={state.message}
+          />
         </form>
       </DialogContent>
     </Dialog>

@@ -1,8 +1,7 @@
 "use client";
 
 import { useState, useTransition, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogFormActions } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import type { TokenInfo } from "@/lib/data/token-info";
 import { MAX_DESCRIPTION_LENGTH } from "@/lib/validations/access-token";
@@ -79,21 +78,12 @@ export function GenerateTokenDialog({ open, onOpenChange, maxLifetimeDays, onCre
             placeholder="e.g. nightly export script"
             error={errors.description}
           />
-          {errors.form && (
-            <p role="alert" className="text-sm text-red-700">
-              {errors.form}
-            </p>
-          )}
-          <div className="flex justify-end gap-3 pt-2">
-            <DialogClose asChild>
-              <Button variant="secondary" disabled={pending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" disabled={pending} aria-busy={pending}>
-              {pending ? "Generating…" : "Generate"}
-            </Button>
-          </div>
+          <DialogFormActions
+            pending={pending}
+            submitLabel="Generate"
+            pendingLabel="Generating…"
+            message={errors.form}
+          />
         </form>
       </DialogContent>
     </Dialog>
