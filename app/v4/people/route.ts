@@ -3,7 +3,7 @@ import { authenticate } from "@/lib/auth/authenticate";
 import { createPerson, listPeople } from "@/lib/data/people";
 import { readJsonBody } from "@/lib/http/body";
 import { parsePage } from "@/lib/http/pagination";
-import { apiRoute, json } from "@/lib/http/respond";
+import { apiRoute, json, methodNotAllowed } from "@/lib/http/respond";
 import { parseInput } from "@/lib/http/validate";
 import { createPersonSchema } from "@/lib/validations/people";
 
@@ -17,3 +17,8 @@ export const POST = apiRoute(async (request: NextRequest) => {
   const input = parseInput(createPersonSchema, await readJsonBody(request));
   return json(await createPerson(principal, input), 201);
 });
+
+const otherMethods = methodNotAllowed("GET, POST", "Use GET or POST on this path");
+export const PUT = otherMethods;
+export const PATCH = otherMethods;
+export const DELETE = otherMethods;

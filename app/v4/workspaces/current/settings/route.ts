@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { authenticate, requireAdmin } from "@/lib/auth/authenticate";
 import { getWorkspaceSettings, updateWorkspaceSettings } from "@/lib/data/workspace";
 import { readJsonBody } from "@/lib/http/body";
-import { apiRoute, json } from "@/lib/http/respond";
+import { apiRoute, json, methodNotAllowed } from "@/lib/http/respond";
 import { parseInput } from "@/lib/http/validate";
 import { updateWorkspaceSettingsSchema } from "@/lib/validations/workspace-settings";
 
@@ -17,3 +17,8 @@ export const PATCH = apiRoute(async (request: NextRequest) => {
   const input = parseInput(updateWorkspaceSettingsSchema, await readJsonBody(request));
   return json(await updateWorkspaceSettings(principal, input));
 });
+
+const otherMethods = methodNotAllowed("GET, PATCH", "Use GET or PATCH on this path");
+export const PUT = otherMethods;
+export const POST = otherMethods;
+export const DELETE = otherMethods;
