@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { authenticate } from "@/lib/auth/authenticate";
+import { authenticate, requireAdmin } from "@/lib/auth/authenticate";
 import { createPerson, listPeople } from "@/lib/data/people";
 import { readJsonBody } from "@/lib/http/body";
 import { parsePage } from "@/lib/http/pagination";
@@ -9,11 +9,13 @@ import { createPersonSchema } from "@/lib/validations/people";
 
 export const GET = apiRoute(async (request: NextRequest) => {
   const principal = await authenticate(request);
+  requireAdmin(principal);
   return json(await listPeople(principal, parsePage(request.nextUrl.searchParams)));
 });
 
 export const POST = apiRoute(async (request: NextRequest) => {
   const principal = await authenticate(request);
+  requireAdmin(principal);
   const input = parseInput(createPersonSchema, await readJsonBody(request));
   return json(await createPerson(principal, input), 201);
 });

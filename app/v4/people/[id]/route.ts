@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { authenticate } from "@/lib/auth/authenticate";
+import { authenticate, requireAdmin } from "@/lib/auth/authenticate";
 import { getPerson, updatePerson } from "@/lib/data/people";
 import { readJsonBody } from "@/lib/http/body";
 import { apiRoute, json, methodNotAllowed } from "@/lib/http/respond";
@@ -10,11 +10,13 @@ type Context = { params: Promise<{ id: string }> };
 
 export const GET = apiRoute(async (request: NextRequest, context: Context) => {
   const principal = await authenticate(request);
+  requireAdmin(principal);
   return json(await getPerson(principal, (await context.params).id));
 });
 
 export const PATCH = apiRoute(async (request: NextRequest, context: Context) => {
   const principal = await authenticate(request);
+  requireAdmin(principal);
   const input = parseInput(updatePersonSchema, await readJsonBody(request));
   return json(await updatePerson(principal, (await context.params).id, input));
 });

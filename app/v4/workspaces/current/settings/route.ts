@@ -14,6 +14,7 @@ export const GET = apiRoute(async (request: NextRequest) => {
 
 export const PATCH = apiRoute(async (request: NextRequest) => {
   const principal = await authenticate(request);
+  requireAdmin(principal);
   const input = parseInput(updateWorkspaceSettingsSchema, await readJsonBody(request));
   return json(await updateWorkspaceSettings(principal, input));
 });
