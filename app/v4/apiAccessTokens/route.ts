@@ -3,7 +3,7 @@ import { authenticate } from "@/lib/auth/authenticate";
 import { createAccessToken, listAccessTokens } from "@/lib/data/access-tokens";
 import { readJsonBody } from "@/lib/http/body";
 import { parsePage } from "@/lib/http/pagination";
-import { apiRoute, json } from "@/lib/http/respond";
+import { apiRoute, json, methodNotAllowed } from "@/lib/http/respond";
 import { parseInput } from "@/lib/http/validate";
 import { createAccessTokenSchema } from "@/lib/validations/access-token";
 
@@ -18,3 +18,8 @@ export const POST = apiRoute(async (request: NextRequest) => {
   const input = parseInput(createAccessTokenSchema, await readJsonBody(request));
   return json(await createAccessToken(principal, input), 201);
 });
+
+const otherMethods = methodNotAllowed("GET, POST", "Use GET or POST on this path");
+export const PUT = otherMethods;
+export const PATCH = otherMethods;
+export const DELETE = otherMethods;

@@ -1,19 +1,26 @@
 import type { NextRequest } from "next/server";
-import { authenticate } from "@/lib/auth/authenticate";
+import { authenticate, requireAdmin } from "@/lib/auth/authenticate";
 import { createPerson, listPeople } from "@/lib/data/people";
 import { readJsonBody } from "@/lib/http/body";
 import { parsePage } from "@/lib/http/pagination";
-import { apiRoute, json } from "@/lib/http/respond";
+import { apiRoute, json, methodNotAllowed } from "@/lib/http/respond";
 import { parseInput } from "@/lib/http/validate";
 import { createPersonSchema } from "@/lib/validations/people";
 
 export const GET = apiRoute(async (request: NextRequest) => {
   const principal = await authenticate(request);
+  requireAdmin(principal);
   return json(await listPeople(principal, parsePage(request.nextUrl.searchParams)));
 });
 
 export const POST = apiRoute(async (request: NextRequest) => {
   const principal = await authenticate(request);
+  requireAdmin(principal);
   const input = parseInput(createPersonSchema, await readJsonBody(request));
   return json(await createPerson(principal, input), 201);
 });
+
+const otherMethods = methodNotAllowed("GET, POST", "Use GET or POST on this path");
+export const PUT = otherMethods;
+export const PATCH = otherMethods;
+export const DELETE = otherMethods;

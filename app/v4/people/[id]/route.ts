@@ -1,8 +1,8 @@
 import type { NextRequest } from "next/server";
-import { authenticate } from "@/lib/auth/authenticate";
+import { authenticate, requireAdmin } from "@/lib/auth/authenticate";
 import { getPerson, updatePerson } from "@/lib/data/people";
 import { readJsonBody } from "@/lib/http/body";
-import { apiRoute, json } from "@/lib/http/respond";
+import { apiRoute, json, methodNotAllowed } from "@/lib/http/respond";
 import { parseInput } from "@/lib/http/validate";
 import { updatePersonSchema } from "@/lib/validations/people";
 
@@ -10,11 +10,18 @@ type Context = { params: Promise<{ id: string }> };
 
 export const GET = apiRoute(async (request: NextRequest, context: Context) => {
   const principal = await authenticate(request);
+  requireAdmin(principal);
   return json(await getPerson(principal, (await context.params).id));
 });
 
 export const PATCH = apiRoute(async (request: NextRequest, context: Context) => {
   const principal = await authenticate(request);
+  requireAdmin(principal);
   const input = parseInput(updatePersonSchema, await readJsonBody(request));
   return json(await updatePerson(principal, (await context.params).id, input));
 });
+
+const otherMethods = methodNotAllowed("GET, PATCH", "Use GET or PATCH on this path");
+export const PUT = otherMethods;
+export const POST = otherMethods;
+export const DELETE = otherMethods;

@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { authenticate } from "@/lib/auth/authenticate";
 import { changePassword } from "@/lib/data/users";
 import { readJsonBody } from "@/lib/http/body";
-import { apiRoute, noContent } from "@/lib/http/respond";
+import { apiRoute, methodNotAllowed, noContent } from "@/lib/http/respond";
 import { parseInput } from "@/lib/http/validate";
 import { changePasswordSchema } from "@/lib/validations/people";
 
@@ -13,3 +13,9 @@ export const PUT = apiRoute(async (request: NextRequest) => {
   await changePassword(principal, input.currentPassword, input.newPassword);
   return noContent();
 });
+
+const otherMethods = methodNotAllowed("PUT", "Use PUT on this path");
+export const GET = otherMethods;
+export const POST = otherMethods;
+export const PATCH = otherMethods;
+export const DELETE = otherMethods;

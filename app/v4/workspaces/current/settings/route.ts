@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { authenticate, requireAdmin } from "@/lib/auth/authenticate";
 import { getWorkspaceSettings, updateWorkspaceSettings } from "@/lib/data/workspace";
 import { readJsonBody } from "@/lib/http/body";
-import { apiRoute, json } from "@/lib/http/respond";
+import { apiRoute, json, methodNotAllowed } from "@/lib/http/respond";
 import { parseInput } from "@/lib/http/validate";
 import { updateWorkspaceSettingsSchema } from "@/lib/validations/workspace-settings";
 
@@ -14,7 +14,13 @@ export const GET = apiRoute(async (request: NextRequest) => {
 
 export const PATCH = apiRoute(async (request: NextRequest) => {
   const principal = await authenticate(request);
+  requireAdmin(principal);
   const input = parseInput(updateWorkspaceSettingsSchema, await readJsonBody(request));
   const { after } = await updateWorkspaceSettings(principal, input);
   return json(after);
 });
+
+const otherMethods = methodNotAllowed("GET, PATCH", "Use GET or PATCH on this path");
+export const PUT = otherMethods;
+export const POST = otherMethods;
+export const DELETE = otherMethods;
