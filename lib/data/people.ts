@@ -46,7 +46,14 @@ export async function createPerson(actor: Actor, input: CreatePersonInput): Prom
   const passwordHash = await hashPassword(input.password);
   try {
     const row = await db.user.create({
-      data: { id: randomUUID(), workspaceId: actor.workspaceId, email, name: input.name, passwordHash, isAdmin: input.isAdmin },
+      data: {
+        id: randomUUID(),
+        workspaceId: actor.workspaceId,
+        email,
+        name: input.name,
+        passwordHash,
+        isAdmin: input.isAdmin,
+      },
       select: personSelect,
     });
     return toPerson(row);
@@ -68,7 +75,10 @@ export async function updatePerson(actor: Actor, id: string, input: UpdatePerson
     throw new AppError(409, "conflict", "isDisabled: you cannot disable your own account", {}, "isDisabled");
   }
   return db.$transaction(async (tx) => {
-    const target = await tx.user.findFirst({ where: { id, workspaceId: actor.workspaceId }, select: { isAdmin: true, isDisabled: true } });
+    const target = await tx.user.findFirst({
+      where: { id, workspaceId: actor.workspaceId },
+      select: { isAdmin: true, isDisabled: true },
+    });
     if (!target) throw notFound("Person");
     const losesAdmin = target.isAdmin && !target.isDisabled && (input.isAdmin === false || input.isDisabled === true);
     if (losesAdmin) {

@@ -20,7 +20,11 @@ export function findTokenForAuthentication(tokenId: string) {
           isDisabled: true,
           canGenerateApiAccessTokens: true,
           workspace: {
-            select: { apiAccessTokensEnabled: true, usersCanGenerateApiAccessTokens: true, maxUserTokenLifetimeDays: true },
+            select: {
+              apiAccessTokensEnabled: true,
+              usersCanGenerateApiAccessTokens: true,
+              maxUserTokenLifetimeDays: true,
+            },
           },
         },
       },
