@@ -1,7 +1,7 @@
 "use client";
 
 import { EllipsisVertical } from "lucide-react";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import {
   DropdownMenu,
@@ -19,6 +19,7 @@ export function TokenRowMenu({ tokenId, description, deleteAction }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const triggerRef = useRef<HTMLButtonElement>(null);
 
   function confirmDelete() {
     setError(null);
@@ -33,6 +34,7 @@ export function TokenRowMenu({ tokenId, description, deleteAction }: Props) {
     <>
       <DropdownMenu>
         <DropdownMenuTrigger
+          ref={triggerRef}
           aria-label={`Actions for token ${tokenId}`}
           className="rounded-md p-1.5 text-slate-600 hover:bg-slate-100"
         >
@@ -63,6 +65,11 @@ export function TokenRowMenu({ tokenId, description, deleteAction }: Props) {
         pending={pending}
         error={error}
         onConfirm={confirmDelete}
+        onCloseAutoFocus={(event) => {
+          // Back to this row's menu button (after a deletion the row, and the button, are gone).
+          event.preventDefault();
+          triggerRef.current?.focus();
+        }}
       />
     </>
   );

@@ -14,6 +14,8 @@ type ConfirmDialogProps = {
   pending: boolean;
   error: string | null;
   onConfirm: () => void;
+  /** Where focus goes on close; Radix returns it only to an AlertDialog.Trigger, which callers may not use. */
+  onCloseAutoFocus?: (event: Event) => void;
 };
 
 /**
@@ -25,7 +27,10 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
     <RadixAlertDialog.Root open={props.open} onOpenChange={(open) => !props.pending && props.onOpenChange(open)}>
       <RadixAlertDialog.Portal>
         <RadixAlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/50" />
-        <RadixAlertDialog.Content className="fixed top-1/2 left-1/2 z-50 w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl">
+        <RadixAlertDialog.Content
+          onCloseAutoFocus={props.onCloseAutoFocus}
+          className="fixed top-1/2 left-1/2 z-50 w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl"
+        >
           <RadixAlertDialog.Title className="text-lg font-semibold">{props.title}</RadixAlertDialog.Title>
           <RadixAlertDialog.Description className="mt-2 text-sm text-slate-600">
             {props.description}

@@ -1,7 +1,7 @@
 "use client";
 
 import { KeyRound } from "lucide-react";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { TokenInfo } from "@/lib/data/token-info";
 import { GenerateTokenDialog } from "./generate-token-dialog";
@@ -13,10 +13,17 @@ type Created = { tokenValue: string; tokenInfo: TokenInfo };
 export function GenerateTokenButton({ allowed, maxLifetimeDays }: { allowed: boolean; maxLifetimeDays: number }) {
   const [formOpen, setFormOpen] = useState(false);
   const [created, setCreated] = useState<Created | null>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+
+  // The dialogs open from state, not from a Radix trigger, so Radix would leave focus on the page body.
+  function returnFocus(event: Event) {
+    event.preventDefault();
+    buttonRef.current?.focus();
+  }
 
   return (
     <>
-      <Button onClick={() => setFormOpen(true)} disabled={!allowed}>
+      <Button ref={buttonRef} onClick={() => setFormOpen(true)} disabled={!allowed}>
         <KeyRound aria-hidden className="size-4" />
         Generate New Token
       </Button>
@@ -24,6 +31,7 @@ export function GenerateTokenButton({ allowed, maxLifetimeDays }: { allowed: boo
         open={formOpen}
         onOpenChange={setFormOpen}
         maxLifetimeDays={maxLifetimeDays}
+        onCloseAutoFocus={returnFocus}
         onCreated={(result) => {
           setFormOpen(false);
           setCreated(result);
@@ -34,6 +42,7 @@ export function GenerateTokenButton({ allowed, maxLifetimeDays }: { allowed: boo
           tokenValue={created.tokenValue}
           tokenInfo={created.tokenInfo}
           onDone={() => setCreated(null)}
+          onCloseAutoFocus={returnFocus}
         />
       )}
     </>

@@ -12,11 +12,12 @@ type Props = {
   onOpenChange: (open: boolean) => void;
   maxLifetimeDays: number;
   onCreated: (created: { tokenValue: string; tokenInfo: TokenInfo }) => void;
+  onCloseAutoFocus: (event: Event) => void;
 };
 
 type Errors = { lifetimeDays?: string; description?: string; form?: string };
 
-export function GenerateTokenDialog({ open, onOpenChange, maxLifetimeDays, onCreated }: Props) {
+export function GenerateTokenDialog({ open, onOpenChange, maxLifetimeDays, onCreated, onCloseAutoFocus }: Props) {
   const [errors, setErrors] = useState<Errors>({});
   const [pending, startTransition] = useTransition();
   const unlimited = maxLifetimeDays === -1;
@@ -51,6 +52,7 @@ export function GenerateTokenDialog({ open, onOpenChange, maxLifetimeDays, onCre
     >
       <DialogContent
         title="Generate New Token"
+        onCloseAutoFocus={onCloseAutoFocus}
         description="The token acts as you for every script that sends it, until it expires or you delete it."
       >
         <form onSubmit={submit} noValidate className="space-y-4">

@@ -7,13 +7,18 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import type { TokenInfo } from "@/lib/data/token-info";
 
-type Props = { tokenValue: string; tokenInfo: TokenInfo; onDone: () => void };
+type Props = {
+  tokenValue: string;
+  tokenInfo: TokenInfo;
+  onDone: () => void;
+  onCloseAutoFocus: (event: Event) => void;
+};
 
 /**
  * Shows a new token's value, once. Closing before copying asks first, because the value cannot be
  * retrieved again; Escape and clicks outside lead to that question instead of closing.
  */
-export function TokenCreatedDialog({ tokenValue, tokenInfo, onDone }: Props) {
+export function TokenCreatedDialog({ tokenValue, tokenInfo, onDone, onCloseAutoFocus }: Props) {
   const [copied, setCopied] = useState(false);
   const [askingToClose, setAskingToClose] = useState(false);
 
@@ -26,6 +31,7 @@ export function TokenCreatedDialog({ tokenValue, tokenInfo, onDone }: Props) {
     <Dialog open onOpenChange={(open) => !open && requestClose()}>
       <DialogContent
         title="Your new access token"
+        onCloseAutoFocus={onCloseAutoFocus}
         description={`Token ${tokenInfo.tokenId}${tokenInfo.expiredAt ? `, expires ${tokenInfo.expiredAt.slice(0, 10)}` : ", never expires"}.`}
         onEscapeKeyDown={(event) => {
           event.preventDefault();

@@ -1,0 +1,59 @@
+import { expect, signIn, submitLogin, test, type Page } from "./support/fixtures";
+
+async function changePassword(page: Page, current: string, next: string, confirm = next): Promise<void> {
+  await page.getByLabel("Current password").fill(current);
+  await page.getByLabel("New password", { exact: true }).fill(next);
+  await page.getByLabel("Confirm new password").fill(confirm);
+  await page.getByRole("button", { name: "Change password" }).click();
+}
+
+test("changing the password: inline messages for mistakes, success, tokens keep working", async ({
+  page,
+  api,
+  person,
+}) => {
+  const token = await api.createToken({ basic: person }, 86_400, "made before the change");
+  await signIn(page, person.email, person.password);
+  await page.getByRole("navigation", { name: "Preferences" }).getByRole("link", { name: "Profile" }).click();
+  await expect(page.getByRole("heading", { name: "Change password" })).toBeVisible();
+  const current = page.getByLabel("Current password");
+  const next = page.getByLabel("New password", { exact: true });
+  const confirm = page.getByLabel("Confirm new password");
+  const newPassword = `${person.password}-new`;
+
+  await changePassword(page, "not-my-password", newPassword);
+  await expect(current).toHaveAccessibleDescription("This is not your current password");
+  await expect(current).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("This is not your current password")).toBeVisible();
+
+  await changePassword(page, person.password, newPassword, `${newPassword}-typo`);
+  await expect(confirm).toHaveAccessibleDescription("The passwords do not match");
+  await expect(current).not.toHaveAttribute("aria-invalid", "true");
+
+  await changePassword(page, person.password, "short");
+  await expect(next).toHaveAccessibleDescription(/must be at least 8 characters/);
+  await expect(page.getByText("New password must be at least 8 characters")).toBeVisible();
+
+  await changePassword(page, "", newPassword);
+  await expect(current).toHaveAccessibleDescription("Enter your current password");
+  // None of the mistakes changed anything.
+  expect((await api.call("POST", "/v4/apiAccessTokens", { basic: person }, { lifetimeSeconds: 60 })).status).toBe(201);
+
+  await changePassword(page, person.password, newPassword);
+  await expect(page.getByRole("status")).toHaveText("Password changed. Your access tokens keep working.");
+  await expect(current).toHaveValue("");
+  await expect(next).toHaveValue("");
+  await expect(current).not.toHaveAttribute("aria-invalid", "true");
+
+  // Tokens are independent of the password, as the seed says.
+  const me = await api.currentPerson(token.tokenValue);
+  expect(me.status).toBe(200);
+  expect(me.body).toMatchObject({ email: person.email });
+  const oldBasic = { basic: { email: person.email, password: person.password } };
+  expect((await api.call("POST", "/v4/apiAccessTokens", oldBasic, { lifetimeSeconds: 60 })).status).toBe(401);
+
+  await page.context().clearCookies();
+  await submitLogin(page, person.email, person.password);
+  await expect(page.getByRole("alert").filter({ hasText: "Incorrect email or password" })).toBeVisible();
+  await signIn(page, person.email, newPassword);
+});
