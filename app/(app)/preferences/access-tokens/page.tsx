@@ -36,7 +36,11 @@ export default async function AccessTokensPage({ searchParams }: Props) {
         <GenerateTokenButton allowed={permission.allowed} maxLifetimeDays={permission.maxLifetimeDays} />
       </div>
       {!permission.allowed && (
-        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+        <p
+          id="generate-denied-reason"
+          role="note"
+          className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+        >
           You cannot generate access tokens. {permission.reason}
         </p>
       )}

@@ -23,7 +23,12 @@ export function GenerateTokenButton({ allowed, maxLifetimeDays }: { allowed: boo
 
   return (
     <>
-      <Button ref={buttonRef} onClick={() => setFormOpen(true)} disabled={!allowed}>
+      <Button
+        ref={buttonRef}
+        onClick={() => setFormOpen(true)}
+        disabled={!allowed}
+        aria-describedby={allowed ? undefined : "generate-denied-reason"}
+      >
         <KeyRound aria-hidden className="size-4" />
         Generate New Token
       </Button>
