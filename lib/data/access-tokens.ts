@@ -1,0 +1,111 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { forbidden, invalidField, notFound } from "@/lib/errors";
+import { generateToken, hashToken } from "@/lib/tokens/format";
+import { generateDenial, generateDenialMessages, lifetimeProblem, NON_EXPIRING } from "@/lib/tokens/policy";
+import type { CreateAccessTokenInput } from "@/lib/validations/access-token";
+import type { Actor } from "./actor";
+import { toTokenInfo, tokenRowSelect, type TokenInfo } from "./token-info";
+
+export type Page = { limit: number; offset: number };
+
+const holderSelect = {
+  isAdmin: true,
+  isDisabled: true,
+  canGenerateApiAccessTokens: true,
+  workspace: {
+    select: { apiAccessTokensEnabled: true, usersCanGenerateApiAccessTokens: true, maxUserTokenLifetimeDays: true },
+  },
+} as const;
+
+/** A person's tokens, newest first. Admins may list anyone's; others only their own. */
+export async function listAccessTokens(
+  actor: Actor,
+  page: Page,
+  ownerId = actor.userId,
+): Promise<{ data: TokenInfo[]; count: number }> {
+  if (ownerId !== actor.userId && !actor.isAdmin) throw notFound("Person");
+  const where = { userId: ownerId, user: { workspaceId: actor.workspaceId } };
+  const [owner, rows, count] = await Promise.all([
+    db.user.findFirst({ where: { id: ownerId, workspaceId: actor.workspaceId }, select: holderSelect }),
+    db.accessToken.findMany({
+      where,
+      select: tokenRowSelect,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: page.limit,
+      skip: page.offset,
+    }),
+    db.accessToken.count({ where }),
+  ]);
+  if (!owner) throw notFound("Person");
+  const now = new Date();
+  return { data: rows.map((row) => toTokenInfo(row, owner, owner.workspace, now)), count };
+}
+
+/**
+ * Issues a token for the actor themselves: nobody can create a token for someone else. The value is
+ * returned once and only its hash is stored, in a single insert, so a failure leaves nothing usable.
+ */
+export async function createAccessToken(
+  actor: Actor,
+  input: CreateAccessTokenInput,
+): Promise<{ tokenValue: string; tokenInfo: TokenInfo }> {
+  const owner = await db.user.findUnique({ where: { id: actor.userId }, select: holderSelect });
+  if (!owner) throw notFound("Person");
+  const denial = generateDenial(owner, owner.workspace);
+  if (denial) throw forbidden(generateDenialMessages[denial]);
+  const problem = lifetimeProblem(input.lifetimeSeconds, owner.workspace);
+  if (problem) throw invalidField("lifetimeSeconds", problem);
+
+  const { tokenId, tokenValue } = generateToken();
+  const createdAt = new Date();
+  const expiresAt =
+    input.lifetimeSeconds === NON_EXPIRING ? null : new Date(createdAt.getTime() + input.lifetimeSeconds * 1000);
+  const row = await db.accessToken.create({
+    data: {
+      id: tokenId,
+      userId: actor.userId,
+      description: input.description,
+      secretHash: hashToken(tokenValue),
+      createdAt,
+      expiresAt,
+    },
+    select: tokenRowSelect,
+  });
+  return { tokenValue, tokenInfo: toTokenInfo(row, owner, owner.workspace, createdAt) };
+}
+
+function visibleTo(actor: Actor, tokenId: string) {
+  return actor.isAdmin
+    ? { id: tokenId, user: { workspaceId: actor.workspaceId } }
+    : { id: tokenId, userId: actor.userId };
+}
+
+/** The owner's or a workspace admin's view of one token; 404 for anyone else, never revealing it exists. */
+export async function getAccessToken(actor: Actor, tokenId: string): Promise<TokenInfo> {
+  const row = await db.accessToken.findFirst({
+    where: visibleTo(actor, tokenId),
+    select: { ...tokenRowSelect, user: { select: holderSelect } },
+  });
+  if (!row) throw notFound("Token");
+  return toTokenInfo(row, row.user, row.user.workspace);
+}
+
+export async function deleteAccessToken(actor: Actor, tokenId: string): Promise<void> {
+  const { count } = await db.accessToken.deleteMany({ where: visibleTo(actor, tokenId) });
+  if (count === 0) throw notFound("Token");
+}
+
+export type GeneratePermission = { allowed: boolean; reason: string | null; maxLifetimeDays: number };
+
+/** Whether the actor may generate a token now, why not, and the workspace's maximum lifetime in days. */
+export async function getGeneratePermission(actor: Actor): Promise<GeneratePermission> {
+  const owner = await db.user.findUnique({ where: { id: actor.userId }, select: holderSelect });
+  if (!owner) throw notFound("Person");
+  const denial = generateDenial(owner, owner.workspace);
+  return {
+    allowed: denial === null,
+    reason: denial && generateDenialMessages[denial],
+    maxLifetimeDays: owner.workspace.maxUserTokenLifetimeDays,
+  };
+}

@@ -1,0 +1,86 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { hashPassword } from "@/lib/auth/passwords";
+import { db } from "@/lib/db";
+import { AppError, forbidden, notFound } from "@/lib/errors";
+import type { CreatePersonInput, UpdatePersonInput } from "@/lib/validations/people";
+import type { Actor } from "./actor";
+import { personSelect, toPerson, type Person } from "./person";
+import { normalizeEmail } from "./users";
+
+export type PersonSummary = Person & { apiAccessTokenCount: number };
+
+function requireAdmin(actor: Actor): void {
+  if (!actor.isAdmin) throw forbidden("Only workspace admins may manage people");
+}
+
+export async function listPeople(
+  actor: Actor,
+  page: { limit: number; offset: number },
+): Promise<{ data: PersonSummary[]; count: number }> {
+  requireAdmin(actor);
+  const where = { workspaceId: actor.workspaceId };
+  const [rows, count] = await Promise.all([
+    db.user.findMany({
+      where,
+      select: { ...personSelect, _count: { select: { accessTokens: true } } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: page.limit,
+      skip: page.offset,
+    }),
+    db.user.count({ where }),
+  ]);
+  return { data: rows.map((row) => ({ ...toPerson(row), apiAccessTokenCount: row._count.accessTokens })), count };
+}
+
+export async function getPerson(actor: Actor, id: string): Promise<Person> {
+  requireAdmin(actor);
+  const row = await db.user.findFirst({ where: { id, workspaceId: actor.workspaceId }, select: personSelect });
+  if (!row) throw notFound("Person");
+  return toPerson(row);
+}
+
+export async function createPerson(actor: Actor, input: CreatePersonInput): Promise<Person> {
+  requireAdmin(actor);
+  const email = normalizeEmail(input.email);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const row = await db.user.create({
+      data: { id: randomUUID(), workspaceId: actor.workspaceId, email, name: input.name, passwordHash, isAdmin: input.isAdmin },
+      select: personSelect,
+    });
+    return toPerson(row);
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") {
+      throw new AppError(409, "conflict", `email: a person with the email ${email} already exists`, {}, "email");
+    }
+    throw error;
+  }
+}
+
+/**
+ * Changes a person's name, role, status or individual token access. The workspace always keeps at least
+ * one enabled admin, checked inside the write transaction so two admins cannot demote each other at once.
+ */
+export async function updatePerson(actor: Actor, id: string, input: UpdatePersonInput): Promise<Person> {
+  requireAdmin(actor);
+  if (id === actor.userId && input.isDisabled === true) {
+    throw new AppError(409, "conflict", "isDisabled: you cannot disable your own account", {}, "isDisabled");
+  }
+  return db.$transaction(async (tx) => {
+    const target = await tx.user.findFirst({ where: { id, workspaceId: actor.workspaceId }, select: { isAdmin: true, isDisabled: true } });
+    if (!target) throw notFound("Person");
+    const losesAdmin = target.isAdmin && !target.isDisabled && (input.isAdmin === false || input.isDisabled === true);
+    if (losesAdmin) {
+      const otherAdmins = await tx.user.count({
+        where: { workspaceId: actor.workspaceId, isAdmin: true, isDisabled: false, id: { not: id } },
+      });
+      if (otherAdmins === 0) {
+        const field = input.isAdmin === false ? "isAdmin" : "isDisabled";
+        throw new AppError(409, "conflict", `${field}: the workspace must keep at least one enabled admin`, {}, field);
+      }
+    }
+    const row = await tx.user.update({ where: { id }, data: input, select: personSelect });
+    return toPerson(row);
+  });
+}

@@ -1,0 +1,38 @@
+import { tokenStatus, type TokenHolder, type TokenPolicy, type TokenStatus } from "@/lib/tokens/policy";
+
+/** The contract's TokenInfo: everything about a token except its value. */
+export type TokenInfo = {
+  tokenId: string;
+  description: string;
+  status: TokenStatus;
+  expiredAt: string | null;
+  lastUsed: string | null;
+  createdAt: string;
+};
+
+export type TokenRow = {
+  id: string;
+  description: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+};
+
+export const tokenRowSelect = {
+  id: true,
+  description: true,
+  createdAt: true,
+  expiresAt: true,
+  lastUsedAt: true,
+} as const;
+
+export function toTokenInfo(row: TokenRow, owner: TokenHolder, policy: TokenPolicy, now = new Date()): TokenInfo {
+  return {
+    tokenId: row.id,
+    description: row.description,
+    status: tokenStatus(row, owner, policy, now),
+    expiredAt: row.expiresAt?.toISOString() ?? null,
+    lastUsed: row.lastUsedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
+import { db } from "@/lib/db";
+import { invalidField, notFound } from "@/lib/errors";
+import type { Actor } from "./actor";
+import { personSelect, toPerson, type Person } from "./person";
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * The person with this email and password, or null: unknown email, wrong password and disabled account
+ * all look the same to the caller, so nothing about other accounts leaks.
+ */
+export async function verifyCredentials(email: string, password: string): Promise<Actor | null> {
+  const user = await db.user.findUnique({
+    where: { email: normalizeEmail(email) },
+    select: { id: true, workspaceId: true, isAdmin: true, isDisabled: true, passwordHash: true },
+  });
+  const matches = await verifyPassword(password, user?.passwordHash);
+  if (!user || !matches || user.isDisabled) return null;
+  return { userId: user.id, workspaceId: user.workspaceId, isAdmin: user.isAdmin };
+}
+
+export async function recordSignIn(userId: string): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { lastLoginAt: new Date() } });
+}
+
+export type SessionUser = Actor & { email: string; name: string };
+
+/** The signed-in person as they are now: null once deleted or disabled, which ends their session. */
+export async function getSessionUser(userId: string): Promise<SessionUser | null> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, workspaceId: true, isAdmin: true, isDisabled: true, email: true, name: true },
+  });
+  if (!user || user.isDisabled) return null;
+  return { userId: user.id, workspaceId: user.workspaceId, isAdmin: user.isAdmin, email: user.email, name: user.name };
+}
+
+export async function getCurrentPerson(actor: Actor): Promise<Person> {
+  const user = await db.user.findUnique({ where: { id: actor.userId }, select: personSelect });
+  if (!user) throw notFound("Person");
+  return toPerson(user);
+}
+
+/** Tokens are independent of the password: changing it leaves every token working, as the seed says. */
+export async function changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+  const user = await db.user.findUnique({ where: { id: actor.userId }, select: { passwordHash: true } });
+  if (!user) throw notFound("Person");
+  if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+    throw invalidField("currentPassword", "is not your current password");
+  }
+  await db.user.update({ where: { id: actor.userId }, data: { passwordHash: await hashPassword(newPassword) } });
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { forbidden } from "@/lib/errors";
+import type { TokenPolicy } from "@/lib/tokens/policy";
+import type { UpdateWorkspaceSettingsInput } from "@/lib/validations/workspace-settings";
+import type { Actor } from "./actor";
+
+export type WorkspaceSettings = TokenPolicy;
+
+const settingsSelect = {
+  apiAccessTokensEnabled: true,
+  usersCanGenerateApiAccessTokens: true,
+  maxUserTokenLifetimeDays: true,
+} as const;
+
+/** The settings that shape token policy; every signed-in person may read them (the UI explains them). */
+export async function getWorkspaceSettings(actor: Actor): Promise<WorkspaceSettings> {
+  return db.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: settingsSelect });
+}
+
+/** Changes the settings; returns them before and after, read and written in one transaction. */
+export async function updateWorkspaceSettings(
+  actor: Actor,
+  input: UpdateWorkspaceSettingsInput,
+): Promise<{ before: WorkspaceSettings; after: WorkspaceSettings }> {
+  if (!actor.isAdmin) throw forbidden("Only workspace admins may change workspace settings");
+  return db.$transaction(async (tx) => {
+    const before = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: settingsSelect });
+    const after = await tx.workspace.update({ where: { id: actor.workspaceId }, data: input, select: settingsSelect });
+    return { before, after };
+  });
+}
