@@ -61,6 +61,13 @@ test("the only admin cannot remove their own admin role, and has no Disable acco
   }
 });
 
+test("a person's page for an unknown id is Page not found, not an error", async ({ page }) => {
+  await signIn(page, E2E_ADMIN);
+  const response = await page.goto("/admin/people/no-such-person");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+});
+
 async function expectSignInRefused(page: Page, email: string, password: string): Promise<void> {
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
