@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { TokenTable } from "@/components/token-table";
 import { requireAdminUser } from "@/lib/auth/session";
 import { listAccessTokens } from "@/lib/data/access-tokens";
 import { getPerson } from "@/lib/data/people";
+import { AppError } from "@/lib/errors";
 import { MAX_LIMIT } from "@/lib/http/pagination";
 import { deletePersonTokenAction } from "../actions";
 
@@ -12,7 +14,11 @@ export const metadata: Metadata = { title: "Person" };
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
   const admin = await requireAdminUser();
   const { id } = await params;
-  const person = await getPerson(admin, id);
+  // An unknown id (or one from another workspace) is a missing page, not a server error.
+  const person = await getPerson(admin, id).catch((error: unknown) => {
+    if (error instanceof AppError && error.status === 404) notFound();
+    throw error;
+  });
   const tokens = await listAccessTokens(admin, { limit: MAX_LIMIT, offset: 0 }, person.id);
   return (
     <div className="mx-auto max-w-6xl space-y-6">
