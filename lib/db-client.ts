@@ -1,10 +1,16 @@
 // Creates a PrismaClient for the configured database. Used by lib/db.ts in the app and by the
 // start-up scripts, so it must not import "server-only".
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { type DatabaseConfig } from "@/lib/config/database";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { DatabaseConfig } from "@/lib/config/database";
+import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
+import { PrismaClient } from "@/lib/generated/sqlite/client";
+import { adapterFactoryFor } from "./db-adapter";
+
+export type { PrismaClient };
 
 export function createDbClient(config: DatabaseConfig): PrismaClient {
-  if (config.provider !== "sqlite") throw new Error("PostgreSQL is not supported yet");
-  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: config.url, timeout: 5000 }) });
+  const adapter = adapterFactoryFor(config);
+  if (config.provider === "sqlite") return new PrismaClient({ adapter });
+  // Both clients are generated from the same models (prisma/schemas.ts), so their APIs are the same;
+  // the SQLite client's type stands for both.
+  return new PostgresClient({ adapter }) as unknown as PrismaClient;
 }

@@ -1,21 +1,23 @@
-// Applies prisma/migrations to the configured database, offline, keeping Prisma's standard
+// Applies the provider's migrations folder to the configured database, offline, keeping Prisma's standard
 // _prisma_migrations history (so `prisma migrate deploy` elsewhere agrees with it).
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type { DatabaseConfig } from "../lib/config/database";
+import { adapterFactoryFor } from "../lib/db-adapter";
+import { readMigrationsList } from "./migrations-list";
 import { openSchemaEngine } from "./schema-engine";
-import { readMigrationsList, schemaPath } from "./migrations-list";
+import { schemaFor } from "./schemas";
 
 const noFilters = { externalTables: [], externalEnums: [] };
 
+/** Run it inside withStartupLock: the engine itself does not stop two processes migrating at once. */
 export async function applyMigrations(db: DatabaseConfig): Promise<string[]> {
-  if (db.provider !== "sqlite") throw new Error("PostgreSQL migrations are not supported yet");
-  mkdirSync(path.dirname(db.filePath), { recursive: true });
-  const { engine, close } = await openSchemaEngine(schemaPath, new PrismaBetterSqlite3({ url: db.url }));
+  if (db.provider === "sqlite") mkdirSync(path.dirname(db.filePath), { recursive: true });
+  const schema = schemaFor(db.provider);
+  const { engine, close } = await openSchemaEngine(schema, adapterFactoryFor(db));
   try {
     const { appliedMigrationNames } = await engine.applyMigrations({
-      migrationsList: await readMigrationsList(),
+      migrationsList: await readMigrationsList(schema.migrationsDir),
       filters: noFilters,
     });
     return appliedMigrationNames;

@@ -1,12 +1,9 @@
-// Reads prisma/migrations the way the Prisma CLI does, for the WebAssembly schema engine.
+// Reads a migrations folder the way the Prisma CLI does, for the WebAssembly schema engine.
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 
-export const migrationsDir = path.join(import.meta.dirname, "migrations");
-export const schemaPath = path.join(import.meta.dirname, "schema.prisma");
-
-export async function readMigrationsList(baseDir = migrationsDir): Promise<MigrationList> {
+export async function readMigrationsList(baseDir: string): Promise<MigrationList> {
   const entries = await readdir(baseDir, { withFileTypes: true }).catch(() => []);
   const dirs = entries
     .filter((e) => e.isDirectory())

@@ -32,12 +32,11 @@ export type OpenSchemaEngine = { engine: SchemaEngine; close(): Promise<void> };
 
 /** Opens the engine; close() frees it and disposes of every connection it opened (or SQLite stays locked). */
 export async function openSchemaEngine(
-  schemaPath: string,
+  schema: { path: string; text: string },
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
 ): Promise<OpenSchemaEngine> {
   gluePromise ??= loadGlue();
   const glue = await gluePromise;
-  const schemaText = await readFile(schemaPath, "utf8");
   const connections: SqlDriverAdapter[] = [];
   const tracked: SqlMigrationAwareDriverAdapterFactory = {
     provider: adapterFactory.provider,
@@ -51,7 +50,7 @@ export async function openSchemaEngine(
   }
   const log = () => {};
   const engine = await glue.SchemaEngine.new(
-    { datamodels: [[schemaPath, schemaText]] },
+    { datamodels: [[schema.path, schema.text]] },
     log,
     bindMigrationAwareSqlAdapterFactory(tracked),
   );

@@ -6,7 +6,9 @@ import path from "node:path";
 import { createDbClient } from "@/lib/db-client";
 import { bootstrap } from "@/lib/setup/bootstrap";
 import { ConfigError, loadStartConfig } from "@/lib/setup/config";
+import { databaseLocation, describeDatabaseError } from "@/lib/setup/describe-database-error";
 import { applyMigrations } from "../prisma/migrate";
+import { withStartupLock } from "../prisma/startup-lock";
 
 const root = path.resolve(import.meta.dirname, "..");
 const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
@@ -38,15 +40,18 @@ function buildIsCurrent(): boolean {
 
 async function prepare() {
   const config = loadStartConfig();
-  const applied = await applyMigrations(config.database).catch((error: unknown) => {
-    fail(
-      `could not migrate the database (${config.database.provider}): ${error instanceof Error ? error.message : error}`,
-    );
-  });
+  const db = config.database;
+  console.log(`Database: ${db.provider} at ${databaseLocation(db)}`);
+  const { applied, createdAdmin } = await withStartupLock(db, async () => {
+    const applied = await applyMigrations(db);
+    const client = createDbClient(db);
+    try {
+      return { applied, ...(await bootstrap(client, config.admin)) };
+    } finally {
+      await client.$disconnect();
+    }
+  }).catch((error: unknown) => fail(describeDatabaseError(error, db)));
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
-  const db = createDbClient(config.database);
-  const { createdAdmin } = await bootstrap(db, config.admin);
-  await db.$disconnect();
   if (createdAdmin) {
     console.log(`Created the first admin: ${createdAdmin.email}`);
     if (createdAdmin.generatedPassword) {

@@ -3,9 +3,10 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { ADMIN_URL, postgresAnswers } from "../test/support/postgres";
 
 type Tally = { passed: number; failed: number };
-type Step = { name: string; run: () => Tally };
+type Step = { name: string; postgres?: boolean; run: () => Tally };
 
 const root = path.resolve(import.meta.dirname, "..");
 const results = path.join(root, "test-results");
@@ -13,9 +14,9 @@ const results = path.join(root, "test-results");
 const env = { ...process.env, NEXT_DIST_DIR: ".next-test", NEXT_TELEMETRY_DISABLED: "1" };
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
-function run(command: string, args: string[]): number {
+function run(command: string, args: string[], extraEnv: Record<string, string> = {}): number {
   console.log(`\n$ ${path.basename(command)} ${args.join(" ")}`);
-  return spawnSync(command, args, { stdio: "inherit", env, cwd: root }).status ?? 1;
+  return spawnSync(command, args, { stdio: "inherit", env: { ...env, ...extraEnv }, cwd: root }).status ?? 1;
 }
 
 function check(command: string, args: string[]): Tally {
@@ -30,17 +31,14 @@ function readJson(file: string): unknown {
   }
 }
 
-function vitest(project: string): Tally {
-  const report = path.join(results, `${project}.json`);
+function vitest(project: string, label = project, extraEnv: Record<string, string> = {}): Tally {
+  const report = path.join(results, `${label}.json`);
   rmSync(report, { force: true });
-  const status = run(bin("vitest"), [
-    "run",
-    "--project",
-    project,
-    "--reporter=default",
-    "--reporter=json",
-    `--outputFile=${report}`,
-  ]);
+  const status = run(
+    bin("vitest"),
+    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile=${report}`],
+    extraEnv,
+  );
   const json = readJson(report) as { numPassedTests: number; numFailedTests: number } | null;
   if (!json) return { passed: 0, failed: 1 };
   // A suite that failed outside any test (a setup error) still counts as a failure.
@@ -64,14 +62,20 @@ const steps: Step[] = [
   { name: "unit", run: () => vitest("unit") },
   { name: "build", run: () => check(bin("next"), ["build"]) },
   { name: "api", run: () => vitest("api") },
+  { name: "api-postgres", postgres: true, run: () => vitest("api", "api-postgres", { TEST_DATABASE: "postgresql" }) },
+  { name: "cluster", postgres: true, run: () => vitest("cluster") },
   { name: "e2e", run: () => playwright() },
 ];
 
 mkdirSync(results, { recursive: true });
 const only = process.argv.slice(2);
 const selected = only.length ? steps.filter((s) => only.includes(s.name)) : steps;
+// The PostgreSQL suites run when PostgreSQL answers (.ci/run makes sure it does).
+const postgres = await postgresAnswers();
+if (!postgres) console.log(`\nPostgreSQL does not answer at ${ADMIN_URL}: skipping the PostgreSQL suites.`);
 const tallies: Array<[string, Tally]> = [];
 for (const step of selected) {
+  if (step.postgres && !postgres) continue;
   if (step.name === "e2e" && !existsSync(path.join(root, "e2e"))) continue;
   tallies.push([step.name, step.run()]);
 }

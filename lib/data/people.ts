@@ -75,6 +75,9 @@ export async function updatePerson(actor: Actor, id: string, input: UpdatePerson
     throw new AppError(409, "conflict", "isDisabled: you cannot disable your own account", {}, "isDisabled");
   }
   return db.$transaction(async (tx) => {
+    // Writing the workspace row first makes concurrent role changes take turns (a row lock on
+    // PostgreSQL, the write lock on SQLite), so the count below cannot be stale.
+    await tx.workspace.update({ where: { id: actor.workspaceId }, data: { updatedAt: new Date() } });
     const target = await tx.user.findFirst({
       where: { id, workspaceId: actor.workspaceId },
       select: { isAdmin: true, isDisabled: true },

@@ -10,7 +10,6 @@ import {
   expectTokenInfo,
   expectUnauthorized,
   listTokens,
-  openDatabase,
   patchSettings,
   sleep,
   updatePerson,
@@ -19,6 +18,7 @@ import {
   type TokenInfo,
   type UserWithToken,
 } from "./support/client";
+import { query, timestampParam } from "./support/database";
 
 const ME = "/v4/people/current";
 
@@ -210,15 +210,15 @@ describe("blocked tokens: refused under the current policy, and restored when it
   test("a token older than a lowered maximum lifetime is blocked, not deleted; raising it restores it", async () => {
     const old = await createToken(bearer(user.token), { lifetimeSeconds: 30 * DAY_SECONDS, description: "old" });
     const tenDaysAgo = new Date(Date.now() - 10 * DAY_SECONDS * 1000);
-    const db = openDatabase(false);
-    try {
-      const changed = db
-        .prepare('UPDATE "AccessToken" SET "createdAt" = ? WHERE "id" = ?')
-        .run(tenDaysAgo.toISOString().replace("Z", "+00:00"), old.tokenInfo.tokenId);
-      expect(changed.changes).toBe(1);
-    } finally {
-      db.close();
-    }
+    await query('UPDATE "AccessToken" SET "createdAt" = ? WHERE "id" = ?', [
+      timestampParam(tenDaysAgo),
+      old.tokenInfo.tokenId,
+    ]);
+    const [row] = await query<{ id: string }>('SELECT "id" FROM "AccessToken" WHERE "id" = ? AND "createdAt" < ?', [
+      old.tokenInfo.tokenId,
+      timestampParam(new Date(Date.now() - 9 * DAY_SECONDS * 1000)),
+    ]);
+    expect(row?.id).toBe(old.tokenInfo.tokenId);
     expect((await api("GET", ME, { auth: bearer(old) })).status).toBe(200);
 
     await withSettings({ maxUserTokenLifetimeDays: 5 }, async () => {

@@ -12,11 +12,11 @@ import {
   expectTokenInfo,
   expectUnauthorized,
   listTokens,
-  storedTokenCount,
   withSettings,
   type CreatedToken,
   type UserWithToken,
 } from "./support/client";
+import { storedTokenCount } from "./support/database";
 
 const TOKENS = "/v4/apiAccessTokens";
 
@@ -87,13 +87,13 @@ describe("POST /v4/apiAccessTokens", () => {
       expect(Date.parse(ok.tokenInfo.expiredAt ?? "") - Date.parse(ok.tokenInfo.createdAt)).toBe(
         2 * DAY_SECONDS * 1000,
       );
-      const count = storedTokenCount(user.person.id);
+      const count = await storedTokenCount(user.person.id);
       const tooLong = await api("POST", TOKENS, {
         auth: bearer(user.token),
         json: { lifetimeSeconds: 2 * DAY_SECONDS + 1 },
       });
       expectError(tooLong, 400, "invalid_request", "lifetimeSeconds");
-      expect(storedTokenCount(user.person.id)).toBe(count);
+      expect(await storedTokenCount(user.person.id)).toBe(count);
     });
   });
 
@@ -106,10 +106,10 @@ describe("POST /v4/apiAccessTokens", () => {
   });
 
   test("-1 (non-expiring) is refused while the workspace has a maximum lifetime", async () => {
-    const count = storedTokenCount(user.person.id);
+    const count = await storedTokenCount(user.person.id);
     const response = await api("POST", TOKENS, { auth: bearer(user.token), json: { lifetimeSeconds: -1 } });
     expectError(response, 400, "invalid_request", "lifetimeSeconds");
-    expect(storedTokenCount(user.person.id)).toBe(count);
+    expect(await storedTokenCount(user.person.id)).toBe(count);
   });
 
   test("-1 makes a non-expiring token where maxUserTokenLifetimeDays is -1", async () => {
@@ -155,21 +155,21 @@ describe("POST /v4/apiAccessTokens refuses bad input with a 400 that names the f
   ];
 
   test.each(cases)("$name", async ({ json, names }) => {
-    const count = storedTokenCount(user.person.id);
+    const count = await storedTokenCount(user.person.id);
     const response = await api("POST", TOKENS, { auth: bearer(user.token), json });
     expectError(response, 400, "invalid_request", names);
-    expect(storedTokenCount(user.person.id)).toBe(count);
+    expect(await storedTokenCount(user.person.id)).toBe(count);
   });
 
   test("a very large number in the JSON text (1e400, which parses to Infinity)", async () => {
-    const count = storedTokenCount(user.person.id);
+    const count = await storedTokenCount(user.person.id);
     const response = await api("POST", TOKENS, {
       auth: bearer(user.token),
       body: '{"lifetimeSeconds": 1e400}',
       headers: { "Content-Type": "application/json" },
     });
     expectError(response, 400, "invalid_request", "lifetimeSeconds");
-    expect(storedTokenCount(user.person.id)).toBe(count);
+    expect(await storedTokenCount(user.person.id)).toBe(count);
   });
 
   test.each([
@@ -179,14 +179,14 @@ describe("POST /v4/apiAccessTokens refuses bad input with a 400 that names the f
     ["a number", "3600"],
     ["a string", '"3600"'],
   ])("a body that is not an object: %s", async (_name, body) => {
-    const count = storedTokenCount(user.person.id);
+    const count = await storedTokenCount(user.person.id);
     const response = await api("POST", TOKENS, {
       auth: bearer(user.token),
       body,
       headers: { "Content-Type": "application/json" },
     });
     expectError(response, 400, "invalid_request", "body");
-    expect(storedTokenCount(user.person.id)).toBe(count);
+    expect(await storedTokenCount(user.person.id)).toBe(count);
   });
 
   test.each([
@@ -195,14 +195,14 @@ describe("POST /v4/apiAccessTokens refuses bad input with a 400 that names the f
     ["single quotes", "{'lifetimeSeconds': 60}"],
     ["empty", ""],
   ])("malformed JSON (%s)", async (_name, body) => {
-    const count = storedTokenCount(user.person.id);
+    const count = await storedTokenCount(user.person.id);
     const response = await api("POST", TOKENS, {
       auth: bearer(user.token),
       body,
       headers: { "Content-Type": "application/json" },
     });
     expectError(response, 400, "invalid_request", "JSON");
-    expect(storedTokenCount(user.person.id)).toBe(count);
+    expect(await storedTokenCount(user.person.id)).toBe(count);
   });
 
   test("a body that is not UTF-8", async () => {
@@ -219,14 +219,14 @@ describe("POST /v4/apiAccessTokens refuses bad input with a 400 that names the f
     ["form-urlencoded", { "Content-Type": "application/x-www-form-urlencoded" }],
     ["no content type", {}],
   ])("a wrong content type (%s) gets 415", async (_name, headers: Record<string, string>) => {
-    const count = storedTokenCount(user.person.id);
+    const count = await storedTokenCount(user.person.id);
     const response = await api("POST", TOKENS, {
       auth: bearer(user.token),
       body: new TextEncoder().encode('{"lifetimeSeconds": 60}'),
       headers,
     });
     expectError(response, 415, "unsupported_media_type");
-    expect(storedTokenCount(user.person.id)).toBe(count);
+    expect(await storedTokenCount(user.person.id)).toBe(count);
   });
 
   test("application/json with a charset is accepted", async () => {
@@ -239,17 +239,17 @@ describe("POST /v4/apiAccessTokens refuses bad input with a 400 that names the f
   });
 
   test("an oversized body gets 413 (with Content-Length)", async () => {
-    const count = storedTokenCount(user.person.id);
+    const count = await storedTokenCount(user.person.id);
     const response = await api("POST", TOKENS, {
       auth: bearer(user.token),
       json: { lifetimeSeconds: 60, description: "x".repeat(20_000) },
     });
     expectError(response, 413, "payload_too_large");
-    expect(storedTokenCount(user.person.id)).toBe(count);
+    expect(await storedTokenCount(user.person.id)).toBe(count);
   });
 
   test("an oversized body gets 413 (streamed, without Content-Length)", async () => {
-    const count = storedTokenCount(user.person.id);
+    const count = await storedTokenCount(user.person.id);
     // 40 KB of JSON in 4 KB chunks, so the server only finds out the size while reading.
     const encoder = new TextEncoder();
     const chunks = [
@@ -273,7 +273,7 @@ describe("POST /v4/apiAccessTokens refuses bad input with a 400 that names the f
     expect(response.status).toBe(413);
     expect(response.headers.get("content-length")).not.toBe("0");
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe("payload_too_large");
-    expect(storedTokenCount(user.person.id)).toBe(count);
+    expect(await storedTokenCount(user.person.id)).toBe(count);
   });
 });
 
@@ -285,7 +285,7 @@ describe("who may create a token", () => {
       json: { lifetimeSeconds: 60 },
     });
     expectError(response, 403, "forbidden");
-    expect(storedTokenCount(plain.person.id)).toBe(0);
+    expect(await storedTokenCount(plain.person.id)).toBe(0);
   });
 
   test("with usersCanGenerateApiAccessTokens on, any person may generate", async () => {
@@ -303,7 +303,7 @@ describe("who may create a token", () => {
       json: { lifetimeSeconds: 60 },
     });
     expectUnauthorized(response, "invalid_credentials");
-    expect(storedTokenCount(user.person.id)).toBe(0);
+    expect(await storedTokenCount(user.person.id)).toBe(0);
   });
 
   test("Basic with an unknown email gets the same 401 invalid_credentials", async () => {

@@ -10,10 +10,10 @@ import {
   expectUnauthorized,
   listTokens,
   sleep,
-  storedTokenCount,
   type TokenInfo,
   type UserWithToken,
 } from "./support/client";
+import { storedTokenCount } from "./support/database";
 
 const TOKENS = "/v4/apiAccessTokens";
 const ME = "/v4/people/current";
@@ -127,12 +127,12 @@ describe("GET and DELETE /v4/apiAccessTokens/:tokenId", () => {
   test("DELETE: 204 with no body; refused on the very next request; then 404", async () => {
     const token = await createToken(bearer(owner.token), { lifetimeSeconds: 600 });
     expect((await api("GET", ME, { auth: bearer(token) })).status).toBe(200);
-    const count = storedTokenCount(owner.person.id);
+    const count = await storedTokenCount(owner.person.id);
     const response = await api("DELETE", `${TOKENS}/${token.tokenInfo.tokenId}`, { auth: bearer(owner.token) });
     expect(response.status).toBe(204);
     expect(response.text).toBe("");
     expectUnauthorized(await api("GET", ME, { auth: bearer(token) }), "invalid_token");
-    expect(storedTokenCount(owner.person.id)).toBe(count - 1);
+    expect(await storedTokenCount(owner.person.id)).toBe(count - 1);
     expectError(
       await api("GET", `${TOKENS}/${token.tokenInfo.tokenId}`, { auth: bearer(owner.token) }),
       404,

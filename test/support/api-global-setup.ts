@@ -1,16 +1,22 @@
 import type { TestProject } from "vitest/node";
+import { createTestDatabase, type TestDatabase } from "./postgres";
 import { startTestServer, TEST_ADMIN, type TestServer } from "./server";
 
 let server: TestServer | undefined;
+let database: TestDatabase | undefined;
 
+// TEST_DATABASE=postgresql runs the same suite against a fresh PostgreSQL database; otherwise SQLite.
 export async function setup(project: TestProject) {
   const port = Number(process.env.API_TEST_PORT ?? 3101);
-  server = await startTestServer(port);
+  if (process.env.TEST_DATABASE === "postgresql") database = await createTestDatabase();
+  server = await startTestServer(port, database ? { DATABASE_URL: database.url } : {});
   project.provide("baseUrl", server.url);
+  project.provide("databaseUrl", database?.url ?? `file:${server.databaseFile}`);
   project.provide("databaseFile", server.databaseFile);
   project.provide("admin", TEST_ADMIN);
 }
 
 export async function teardown() {
   await server?.stop();
+  await database?.drop();
 }

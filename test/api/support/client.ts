@@ -1,7 +1,6 @@
 // Helpers for the API tests: plain fetch against the running app, with the contract's shapes as types.
 // Every test makes its own people and tokens, because all files share one server and one database.
 import { randomBytes } from "node:crypto";
-import Database from "better-sqlite3";
 import { expect, inject } from "vitest";
 
 export type TokenStatus = "active" | "expired" | "blocked";
@@ -283,20 +282,4 @@ function cookiesOf(headers: Headers): string {
     .getSetCookie()
     .map((line) => line.split(";")[0])
     .join("; ");
-}
-
-/** Opens the server's SQLite file read-only (the server keeps its own connection). */
-export function openDatabase(readonly = true): Database.Database {
-  return new Database(inject("databaseFile"), { readonly, fileMustExist: true });
-}
-
-/** The number of stored tokens of one person, read straight from the database. */
-export function storedTokenCount(userId: string): number {
-  const db = openDatabase();
-  try {
-    const row = db.prepare('SELECT COUNT(*) AS n FROM "AccessToken" WHERE "userId" = ?').get(userId) as { n: number };
-    return row.n;
-  } finally {
-    db.close();
-  }
 }

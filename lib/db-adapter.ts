@@ -1,0 +1,22 @@
+// The Prisma driver adapter for the configured database. No "server-only": start-up scripts use it too.
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { DatabaseConfig } from "@/lib/config/database";
+
+/** Connections each instance keeps to PostgreSQL at most (DATABASE_POOL_SIZE). */
+export function poolSize(env: NodeJS.ProcessEnv = process.env): number {
+  const size = Number(env.DATABASE_POOL_SIZE ?? 10);
+  return Number.isInteger(size) && size > 0 ? size : 10;
+}
+
+export function adapterFactoryFor(config: DatabaseConfig): SqlMigrationAwareDriverAdapterFactory {
+  if (config.provider === "sqlite") return new PrismaBetterSqlite3({ url: config.url, timeout: 5000 });
+  return new PrismaPg({
+    connectionString: config.url,
+    max: poolSize(),
+    // Fail fast when the database is unreachable, so requests get a 503 instead of hanging.
+    connectionTimeoutMillis: 5000,
+    idleTimeoutMillis: 30_000,
+  });
+}
