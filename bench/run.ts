@@ -65,9 +65,13 @@ function scenarios(s: Seeded): Scenario[] {
 
 async function runOn(db: "sqlite" | "postgresql", databaseUrl: string | null): Promise<void> {
   const port = Number(values.port);
-  const env: Record<string, string> = { NEXT_DIST_DIR: ".next-bench", NEXT_TELEMETRY_DISABLED: "1" };
+  // Its own build folder, so a running app or test build is never replaced (npm test passes its .next-test).
+  const env: Record<string, string> = {
+    NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next-bench",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
-  console.log(`\n== ${db}: starting the production app on port ${port} (builds into .next-bench if stale)`);
+  console.log(`\n== ${db}: starting the production app on port ${port} (builds into ${env.NEXT_DIST_DIR} if stale)`);
   let server: TestServer;
   try {
     server = await startTestServer(port, env);
@@ -106,9 +110,10 @@ async function runOn(db: "sqlite" | "postgresql", databaseUrl: string | null): P
       finalRssMb,
       targets: targets(db, results),
     };
-    const dir = path.join(import.meta.dirname, "results");
+    // A quick run is a smoke test, not a measurement: it goes to test-results/, not bench/results/.
+    const dir = path.join(import.meta.dirname, values.quick ? "../test-results" : "results");
     mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `${report.date.slice(0, 10)}-${db}${values.quick ? "-quick" : ""}.json`);
+    const file = path.join(dir, values.quick ? `bench-${db}.json` : `${report.date.slice(0, 10)}-${db}.json`);
     writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
     console.log(`Wrote ${path.relative(process.cwd(), file)}`);
   } finally {

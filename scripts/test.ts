@@ -65,6 +65,8 @@ const steps: Step[] = [
   { name: "build", run: () => check(bin("next"), ["build"]) },
   { name: "api", run: () => vitest("api") },
   { name: "e2e", run: () => playwright() },
+  // A one-second-per-scenario smoke run of `npm run bench`, so the script cannot rot; no thresholds.
+  { name: "bench", run: () => check(bin("tsx"), ["bench/run.ts", "--quick", "--port", "3133"]) },
 ];
 
 mkdirSync(results, { recursive: true });
