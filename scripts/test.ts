@@ -65,6 +65,8 @@ const steps: Step[] = [
   { name: "api-postgres", postgres: true, run: () => vitest("api", "api-postgres", { TEST_DATABASE: "postgresql" }) },
   { name: "cluster", postgres: true, run: () => vitest("cluster") },
   { name: "e2e", run: () => playwright() },
+  // A one-second-per-scenario smoke run of `npm run bench`, so the script cannot rot; no thresholds.
+  { name: "bench", run: () => check(bin("tsx"), ["bench/run.ts", "--quick", "--port", "3133"]) },
 ];
 
 mkdirSync(results, { recursive: true });

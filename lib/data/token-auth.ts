@@ -2,34 +2,77 @@ import "server-only";
 import { db } from "@/lib/db";
 import { LastUsedBuffer } from "@/lib/tokens/last-used-buffer";
 
-/** One indexed read that brings together the token, its owner and the workspace policy. */
-export function findTokenForAuthentication(tokenId: string) {
-  return db.accessToken.findUnique({
-    where: { id: tokenId },
-    select: {
-      id: true,
-      secretHash: true,
-      createdAt: true,
-      expiresAt: true,
-      lastUsedAt: true,
-      user: {
-        select: {
-          id: true,
-          workspaceId: true,
-          isAdmin: true,
-          isDisabled: true,
-          canGenerateApiAccessTokens: true,
-          workspace: {
-            select: {
-              apiAccessTokensEnabled: true,
-              usersCanGenerateApiAccessTokens: true,
-              maxUserTokenLifetimeDays: true,
-            },
-          },
-        },
+export type TokenForAuthentication = {
+  id: string;
+  secretHash: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  user: {
+    id: string;
+    workspaceId: string;
+    isAdmin: boolean;
+    isDisabled: boolean;
+    canGenerateApiAccessTokens: boolean;
+    workspace: {
+      apiAccessTokensEnabled: boolean;
+      usersCanGenerateApiAccessTokens: boolean;
+      maxUserTokenLifetimeDays: number;
+    };
+  };
+};
+
+type Row = Record<keyof Omit<TokenForAuthentication, "user"> | "userId" | "workspaceId", unknown> &
+  Record<keyof Omit<TokenForAuthentication["user"], "id" | "workspaceId" | "workspace">, unknown> &
+  Record<keyof TokenForAuthentication["user"]["workspace"], unknown>;
+
+/**
+ * One indexed read that brings together the token, its owner and the workspace policy. A nested Prisma
+ * select costs three statements here (relationLoadStrategy "join" is not available for SQLite), so this is
+ * one portable statement: double-quoted identifiers and a bound parameter work on SQLite and PostgreSQL.
+ */
+export async function findTokenForAuthentication(tokenId: string): Promise<TokenForAuthentication | null> {
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT t."id", t."secretHash", t."createdAt", t."expiresAt", t."lastUsedAt",
+           u."id" AS "userId", u."workspaceId", u."isAdmin", u."isDisabled", u."canGenerateApiAccessTokens",
+           w."apiAccessTokensEnabled", w."usersCanGenerateApiAccessTokens", w."maxUserTokenLifetimeDays"
+    FROM "AccessToken" t
+    JOIN "User" u ON u."id" = t."userId"
+    JOIN "Workspace" w ON w."id" = u."workspaceId"
+    WHERE t."id" = ${tokenId}`;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    id: String(row.id),
+    secretHash: String(row.secretHash),
+    createdAt: toDate(row.createdAt) ?? new Date(0),
+    expiresAt: toDate(row.expiresAt),
+    lastUsedAt: toDate(row.lastUsedAt),
+    user: {
+      id: String(row.userId),
+      workspaceId: String(row.workspaceId),
+      isAdmin: toBoolean(row.isAdmin),
+      isDisabled: toBoolean(row.isDisabled),
+      canGenerateApiAccessTokens: toBoolean(row.canGenerateApiAccessTokens),
+      workspace: {
+        apiAccessTokensEnabled: toBoolean(row.apiAccessTokensEnabled),
+        usersCanGenerateApiAccessTokens: toBoolean(row.usersCanGenerateApiAccessTokens),
+        maxUserTokenLifetimeDays: Number(row.maxUserTokenLifetimeDays),
       },
     },
-  });
+  };
+}
+
+// Prisma maps raw results by column type; these accept the other spellings a driver may return.
+function toDate(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value;
+  if (typeof value === "string" || typeof value === "number") return new Date(value);
+  return null;
+}
+
+function toBoolean(value: unknown): boolean {
+  return value === true || value === 1 || value === 1n || value === "1" || value === "true";
 }
 
 /** Never moves lastUsed backwards, whichever instance or flush writes last. */

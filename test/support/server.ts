@@ -4,7 +4,14 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-export type TestServer = { url: string; dataDir: string; databaseFile: string; stop(): Promise<void> };
+export type TestServer = {
+  url: string;
+  dataDir: string;
+  databaseFile: string;
+  /** The start script's process; `next start` runs below it. */
+  pid: number;
+  stop(): Promise<void>;
+};
 
 export const TEST_ADMIN = { email: "admin@tessera.test", password: "admin-password-123" };
 
@@ -37,6 +44,7 @@ export async function startTestServer(port: number, extraEnv: Record<string, str
     url,
     dataDir,
     databaseFile: path.join(dataDir, "tessera.db"),
+    pid: child.pid ?? 0,
     stop: () => stopProcess(child),
   };
 }

@@ -1,0 +1,133 @@
+// `npm run bench`: starts the production app on a fresh database, seeds it, and measures each scenario
+// with autocannon. Options: --duration S, --warmup S, --connections N, --quick, --postgres URL.
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { startTestServer, TEST_ADMIN, type TestServer } from "../test/support/server";
+import { measure, serverRssMb, type Figures, type LoadOptions, type Scenario } from "./measure";
+import { freshPostgresDatabase } from "./postgres";
+import { printTable, targets } from "./report";
+import { seed, type Seeded } from "./seed";
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: "string", default: "10" },
+    warmup: { type: "string", default: "3" },
+    connections: { type: "string", default: "16" },
+    quick: { type: "boolean", default: false },
+    postgres: { type: "string" },
+    port: { type: "string", default: "3131" },
+  },
+});
+const options: LoadOptions = values.quick
+  ? { durationS: 1, warmupS: 1, connections: Number(values.connections) }
+  : { durationS: Number(values.duration), warmupS: Number(values.warmup), connections: Number(values.connections) };
+
+function scenarios(s: Seeded): Scenario[] {
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+  const basic = "Basic " + Buffer.from(`${TEST_ADMIN.email}:${TEST_ADMIN.password}`).toString("base64");
+  const create = JSON.stringify({ lifetimeSeconds: 3600, description: "bench" });
+  const json = { "content-type": "application/json" };
+  return [
+    { name: "healthz", path: "/healthz", expectStatus: 200 },
+    { name: "people/current", path: "/v4/people/current", headers: bearer(s.validToken), expectStatus: 200 },
+    { name: "people/current malformed", path: "/v4/people/current", headers: bearer("tsr_oops"), expectStatus: 401 },
+    { name: "people/current unknown", path: "/v4/people/current", headers: bearer(s.unknownToken), expectStatus: 401 },
+    { name: "people/current expired", path: "/v4/people/current", headers: bearer(s.expiredToken), expectStatus: 401 },
+    { name: "list 10k (first page)", path: "/v4/apiAccessTokens", headers: bearer(s.validToken), expectStatus: 200 },
+    {
+      name: "access tokens page",
+      path: "/preferences/access-tokens",
+      headers: { cookie: s.cookie },
+      expectStatus: 200,
+    },
+    {
+      name: "create by token",
+      path: "/v4/apiAccessTokens",
+      method: "POST",
+      headers: { ...bearer(s.validToken), ...json },
+      body: create,
+      expectStatus: 201,
+    },
+    {
+      name: "create by password",
+      path: "/v4/apiAccessTokens",
+      method: "POST",
+      headers: { authorization: basic, ...json },
+      body: create,
+      expectStatus: 201,
+    },
+    { name: "healthz (again)", path: "/healthz", expectStatus: 200 },
+    { name: "people/current (again)", path: "/v4/people/current", headers: bearer(s.validToken), expectStatus: 200 },
+  ];
+}
+
+async function runOn(db: "sqlite" | "postgresql", databaseUrl: string | null): Promise<void> {
+  const port = Number(values.port);
+  // Its own build folder, so a running app or test build is never replaced (npm test passes its .next-test).
+  const env: Record<string, string> = {
+    NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next-bench",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  console.log(`\n== ${db}: starting the production app on port ${port} (builds into ${env.NEXT_DIST_DIR} if stale)`);
+  let server: TestServer;
+  try {
+    server = await startTestServer(port, env);
+  } catch (error) {
+    if (db === "sqlite") throw error;
+    const firstLine = (error instanceof Error ? error.message : String(error))
+      .split("\n")
+      .find((l) => /cannot start|not supported|error/i.test(l));
+    console.log(`== postgresql: skipped, the app did not start on it (${firstLine?.trim() ?? "see above"})`);
+    return;
+  }
+  try {
+    const seeded = await seed(server.url, databaseUrl ?? `file:${server.databaseFile}`, TEST_ADMIN);
+    const results: Figures[] = [];
+    for (const scenario of scenarios(seeded)) {
+      process.stdout.write(`   ${scenario.name}... `);
+      const figures = await measure(server.url, server.pid, scenario, options);
+      console.log(`${figures.requestsPerSecond} req/s`);
+      results.push(figures);
+    }
+    const finalRssMb = serverRssMb(server.pid);
+    printTable(db, results, finalRssMb);
+    const report = {
+      date: new Date().toISOString(),
+      database: db,
+      command: `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim(),
+      machine: {
+        cores: os.cpus().length,
+        cpu: os.cpus()[0]?.model ?? "unknown",
+        memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        platform: `${os.platform()} ${os.release()}`,
+      },
+      load: { ...options, tool: "autocannon" },
+      scenarios: results,
+      finalRssMb,
+      targets: targets(db, results),
+    };
+    // A quick run is a smoke test, not a measurement: it goes to test-results/, not bench/results/.
+    const dir = path.join(import.meta.dirname, values.quick ? "../test-results" : "results");
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, values.quick ? `bench-${db}.json` : `${report.date.slice(0, 10)}-${db}.json`);
+    writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
+    console.log(`Wrote ${path.relative(process.cwd(), file)}`);
+  } finally {
+    await server.stop();
+  }
+}
+
+await runOn("sqlite", null);
+const postgresUrl =
+  values.postgres ?? (/^postgres(ql)?:/.test(process.env.DATABASE_URL ?? "") ? process.env.DATABASE_URL : undefined);
+if (postgresUrl) {
+  const fresh = await freshPostgresDatabase(postgresUrl);
+  if (fresh.ok) await runOn("postgresql", fresh.url);
+  else console.log(`== postgresql: skipped, ${fresh.reason}`);
+} else {
+  console.log("\n== postgresql: skipped (no --postgres URL and DATABASE_URL is not postgresql://)");
+}

@@ -1,0 +1,6 @@
+// Runs once when the server starts (Next.js instrumentation hook).
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { flushLastUsedOnExit } = await import("@/lib/data/last-used-shutdown");
+  flushLastUsedOnExit();
+}
