@@ -50,8 +50,12 @@ function listOf<T extends z.ZodType>(item: T) {
   });
 }
 
+export const personSummarySchema = personSchema
+  .extend({ apiAccessTokenCount: z.int().nonnegative().describe("How many tokens the person holds") })
+  .describe("A person, as listed");
+
 export const tokenInfoListSchema = listOf(tokenInfoSchema);
-export const personListSchema = listOf(personSchema);
+export const personListSchema = listOf(personSummarySchema);
 
 export const endpointSchema = z.strictObject({
   method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]),
@@ -79,6 +83,7 @@ export const responseSchemas = {
   CreatedToken: createdTokenSchema,
   TokenInfoList: tokenInfoListSchema,
   Person: personSchema,
+  PersonSummary: personSummarySchema,
   PersonList: personListSchema,
   WorkspaceSettings: workspaceSettingsSchema,
   Endpoint: endpointSchema,
