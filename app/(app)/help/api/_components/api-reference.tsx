@@ -5,7 +5,7 @@ import "@scalar/api-reference-react/style.css";
 
 /**
  * Scalar's reference, bundled with the app. Everything that would reach the network is off: its hosted fonts,
- * telemetry and the "try it" client (whose requests would go through Scalar's proxy).
+ * telemetry, the "try it" client (whose requests would go through Scalar's proxy) and its hosted AI agent.
  */
 export function ApiReference({ document }: { document: Record<string, unknown> }) {
   return (
@@ -20,6 +20,7 @@ export function ApiReference({ document }: { document: Record<string, unknown> }
         forceDarkModeState: "light",
         showDeveloperTools: "never",
         documentDownloadType: "json",
+        agent: { disabled: true },
       }}
     />
   );
