@@ -27,6 +27,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
               </li>
             </>
           )}
+          <li className="px-3 pt-4 pb-1 text-xs font-semibold tracking-wide text-slate-400 uppercase">Help</li>
+          <li>
+            <NavLink href="/help/api">API Documentation</NavLink>
+          </li>
         </ul>
         <UserMenu name={user.name} email={user.email} />
       </nav>

@@ -1,0 +1,213 @@
+// The one description of the REST API: the OpenAPI document (GET /v4/openapi.json) and the endpoint list
+// (GET / with a token) are both generated from it, with the very zod schemas the route handlers validate with.
+import type { z } from "zod";
+import { createAccessTokenSchema } from "@/lib/validations/access-token";
+import { changePasswordSchema, createPersonSchema, updatePersonSchema } from "@/lib/validations/people";
+import { updateWorkspaceSettingsSchema } from "@/lib/validations/workspace-settings";
+import type { ResponseSchemaName } from "./schemas";
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+/** none: no credentials; bearer: a token (or the browser's session); basic: also email and password. */
+export type Auth = "none" | "bearer" | "bearerOrBasic";
+export type Success = { status: 200 | 201 | 204; description: string; body?: ResponseSchemaName };
+
+export type Operation = {
+  method: HttpMethod;
+  /** OpenAPI style: `{tokenId}` for a path parameter. */
+  path: string;
+  operationId: string;
+  tag: "Endpoints" | "Access tokens" | "People" | "Workspace" | "Service";
+  /** One line: the summary in the document and the description in the endpoint list. */
+  summary: string;
+  description?: string;
+  auth: Auth;
+  adminOnly?: boolean;
+  body?: { name: string; schema: z.ZodType };
+  paged?: boolean;
+  pathParams?: Record<string, string>;
+  success: Success;
+  /** Error statuses beyond those that follow from the fields above (e.g. 409). */
+  errors?: Array<{ status: number; description: string }>;
+  /** Served without the database, so never a 503. */
+  static?: boolean;
+  /** false: an alias left out of the endpoint list. */
+  listed?: boolean;
+};
+
+const tokenIdParam = { tokenId: "The token's public id (tokenInfo.tokenId)" };
+const personIdParam = { id: "The person's id" };
+
+export const operations: Operation[] = [
+  {
+    method: "GET",
+    path: "/",
+    operationId: "listEndpoints",
+    tag: "Endpoints",
+    auth: "bearer",
+    summary: "List the REST API endpoints (this list)",
+    description: "Only with an Authorization header: without one, / is the web app.",
+    success: { status: 200, description: "The endpoints", body: "EndpointList" },
+  },
+  {
+    method: "GET",
+    path: "/v4",
+    operationId: "listEndpointsV4",
+    tag: "Endpoints",
+    auth: "bearer",
+    summary: "List the REST API endpoints (the same as GET /)",
+    success: { status: 200, description: "The endpoints", body: "EndpointList" },
+    listed: false,
+  },
+  {
+    method: "GET",
+    path: "/v4/openapi.json",
+    operationId: "getOpenApiDocument",
+    tag: "Endpoints",
+    auth: "none",
+    static: true,
+    summary: "Get this OpenAPI 3.1 document (no authentication)",
+    success: { status: 200, description: "The OpenAPI document", body: "OpenApiDocument" },
+  },
+  {
+    method: "POST",
+    path: "/v4/apiAccessTokens",
+    operationId: "createAccessToken",
+    tag: "Access tokens",
+    auth: "bearerOrBasic",
+    summary: "Create an API access token (Basic email:password or Bearer)",
+    description:
+      "Basic email:password is accepted here only: to get a first token, or a new one after the last expired. " +
+      "lifetimeSeconds is a positive whole number, or -1 for a non-expiring token where the workspace allows it.",
+    body: { name: "CreateAccessTokenInput", schema: createAccessTokenSchema },
+    success: { status: 201, description: "The token, with its value (shown only this once)", body: "CreatedToken" },
+  },
+  {
+    method: "GET",
+    path: "/v4/apiAccessTokens",
+    operationId: "listAccessTokens",
+    tag: "Access tokens",
+    auth: "bearer",
+    paged: true,
+    summary: "List your API access tokens",
+    success: { status: 200, description: "Your tokens, newest first", body: "TokenInfoList" },
+  },
+  {
+    method: "GET",
+    path: "/v4/apiAccessTokens/{tokenId}",
+    operationId: "getAccessToken",
+    tag: "Access tokens",
+    auth: "bearer",
+    pathParams: tokenIdParam,
+    summary: "Get one API access token's details",
+    description: "Yours, or any in the workspace for an admin; another person's token is a 404.",
+    success: { status: 200, description: "The token's details", body: "TokenInfo" },
+  },
+  {
+    method: "DELETE",
+    path: "/v4/apiAccessTokens/{tokenId}",
+    operationId: "deleteAccessToken",
+    tag: "Access tokens",
+    auth: "bearer",
+    pathParams: tokenIdParam,
+    summary: "Delete an API access token",
+    description: "It stops working with the next request, also when it authenticated this very request.",
+    success: { status: 204, description: "Deleted" },
+  },
+  {
+    method: "GET",
+    path: "/v4/people/current",
+    operationId: "getCurrentPerson",
+    tag: "People",
+    auth: "bearer",
+    summary: "Get the person the credentials belong to",
+    success: { status: 200, description: "You", body: "Person" },
+  },
+  {
+    method: "PUT",
+    path: "/v4/people/current/password",
+    operationId: "changePassword",
+    tag: "People",
+    auth: "bearer",
+    summary: "Change your password",
+    description: "Existing tokens keep working.",
+    body: { name: "ChangePasswordInput", schema: changePasswordSchema },
+    success: { status: 204, description: "Changed" },
+  },
+  {
+    method: "GET",
+    path: "/v4/people",
+    operationId: "listPeople",
+    tag: "People",
+    auth: "bearer",
+    adminOnly: true,
+    paged: true,
+    summary: "List the workspace's people (admin)",
+    success: { status: 200, description: "The people", body: "PersonList" },
+  },
+  {
+    method: "POST",
+    path: "/v4/people",
+    operationId: "createPerson",
+    tag: "People",
+    auth: "bearer",
+    adminOnly: true,
+    summary: "Add a person to the workspace (admin)",
+    body: { name: "CreatePersonInput", schema: createPersonSchema },
+    success: { status: 201, description: "The new person", body: "Person" },
+    errors: [{ status: 409, description: "A person with this email already exists" }],
+  },
+  {
+    method: "GET",
+    path: "/v4/people/{id}",
+    operationId: "getPerson",
+    tag: "People",
+    auth: "bearer",
+    adminOnly: true,
+    pathParams: personIdParam,
+    summary: "Get a person (admin)",
+    success: { status: 200, description: "The person", body: "Person" },
+  },
+  {
+    method: "PATCH",
+    path: "/v4/people/{id}",
+    operationId: "updatePerson",
+    tag: "People",
+    auth: "bearer",
+    adminOnly: true,
+    pathParams: personIdParam,
+    summary: "Change a person's name, role, status or token access (admin)",
+    body: { name: "UpdatePersonInput", schema: updatePersonSchema },
+    success: { status: 200, description: "The person as changed", body: "Person" },
+    errors: [{ status: 409, description: "The change would leave no enabled admin, or disable yourself" }],
+  },
+  {
+    method: "GET",
+    path: "/v4/workspaces/current/settings",
+    operationId: "getWorkspaceSettings",
+    tag: "Workspace",
+    auth: "bearer",
+    adminOnly: true,
+    summary: "Get the workspace settings (admin)",
+    success: { status: 200, description: "The settings", body: "WorkspaceSettings" },
+  },
+  {
+    method: "PATCH",
+    path: "/v4/workspaces/current/settings",
+    operationId: "updateWorkspaceSettings",
+    tag: "Workspace",
+    auth: "bearer",
+    adminOnly: true,
+    summary: "Change the workspace settings (admin)",
+    body: { name: "UpdateWorkspaceSettingsInput", schema: updateWorkspaceSettingsSchema },
+    success: { status: 200, description: "The settings as changed", body: "WorkspaceSettings" },
+  },
+  {
+    method: "GET",
+    path: "/healthz",
+    operationId: "getHealth",
+    tag: "Service",
+    auth: "none",
+    summary: "Health check (no authentication)",
+    success: { status: 200, description: "The database answers", body: "Health" },
+  },
+];

@@ -1,0 +1,95 @@
+// Zod schemas of the response bodies, named for the OpenAPI document's components. The request bodies are the
+// schemas in lib/validations that the route handlers parse with; the two together describe the whole API.
+import { z } from "zod";
+import type { TokenStatus } from "@/lib/tokens/policy";
+
+const TOKEN_STATUSES = ["active", "expired", "blocked"] as const satisfies readonly TokenStatus[];
+const timestamp = z.iso.datetime().describe("ISO-8601 UTC timestamp");
+
+export const tokenInfoSchema = z
+  .strictObject({
+    tokenId: z.string().describe("The public identifier shown in the UI; it cannot authenticate"),
+    description: z.string(),
+    status: z.enum(TOKEN_STATUSES).describe("blocked: not expired, but refused under the workspace's current policy"),
+    expiredAt: timestamp.nullable().describe("When the token expires; null = never"),
+    lastUsed: timestamp.nullable(),
+    createdAt: timestamp,
+  })
+  .describe("Everything about a token except its value");
+
+export const createdTokenSchema = z
+  .strictObject({
+    tokenValue: z.string().describe("The token: send it as Authorization: Bearer <tokenValue>. Shown only once."),
+    tokenInfo: tokenInfoSchema,
+  })
+  .describe("The only response that ever carries a token's value");
+
+export const personSchema = z
+  .strictObject({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    isAdmin: z.boolean(),
+    isDisabled: z.boolean(),
+    canGenerateApiAccessTokens: z.boolean(),
+    createdAt: timestamp,
+    lastLoginTime: timestamp.nullable(),
+  })
+  .describe("A person of the workspace (never a password or hash)");
+
+export const workspaceSettingsSchema = z.strictObject({
+  apiAccessTokensEnabled: z.boolean(),
+  usersCanGenerateApiAccessTokens: z.boolean(),
+  maxUserTokenLifetimeDays: z.int().describe("The longest lifetime a token may have, in days; -1 = unlimited"),
+});
+
+function listOf<T extends z.ZodType>(item: T) {
+  return z.strictObject({
+    data: z.array(item),
+    count: z.int().nonnegative().describe("The total number of items, not only those on this page"),
+  });
+}
+
+export const personSummarySchema = personSchema
+  .extend({ apiAccessTokenCount: z.int().nonnegative().describe("How many tokens the person holds") })
+  .describe("A person, as listed");
+
+export const tokenInfoListSchema = listOf(tokenInfoSchema);
+export const personListSchema = listOf(personSummarySchema);
+
+export const endpointSchema = z.strictObject({
+  method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]),
+  path: z.string(),
+  description: z.string(),
+});
+export const endpointListSchema = listOf(endpointSchema);
+
+export const healthSchema = z.strictObject({ status: z.literal("ok") });
+
+export const errorSchema = z
+  .strictObject({
+    error: z.strictObject({
+      code: z.string().describe("A stable machine-readable code, such as invalid_token or not_found"),
+      message: z.string().describe("What is wrong, for a person; a 400 names the field at fault"),
+    }),
+  })
+  .describe("The body of every error response");
+
+export const openApiDocumentSchema = z.looseObject({ openapi: z.string() }).describe("This OpenAPI 3.1 document");
+
+/** The response schemas by their component name. */
+export const responseSchemas = {
+  TokenInfo: tokenInfoSchema,
+  CreatedToken: createdTokenSchema,
+  TokenInfoList: tokenInfoListSchema,
+  Person: personSchema,
+  PersonSummary: personSummarySchema,
+  PersonList: personListSchema,
+  WorkspaceSettings: workspaceSettingsSchema,
+  Endpoint: endpointSchema,
+  EndpointList: endpointListSchema,
+  Health: healthSchema,
+  Error: errorSchema,
+  OpenApiDocument: openApiDocumentSchema,
+} as const;
+export type ResponseSchemaName = keyof typeof responseSchemas;
