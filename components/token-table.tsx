@@ -1,3 +1,4 @@
+import { DataTable } from "@/components/ui/data-table";
 import { UtcTime } from "@/components/utc-time";
 import type { TokenInfo } from "@/lib/data/token-info";
 import { cn } from "@/lib/cn";
@@ -32,62 +33,41 @@ export function TokenTable({
     );
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Access tokens, newest first</caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
-          <tr>
-            <th scope="col" className="px-4 py-3">
-              Token ID
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Description
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Status
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Created
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Expires
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Last Used
-            </th>
-            <th scope="col" className="px-4 py-3">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {tokens.map((token) => (
-            <tr key={token.tokenId}>
-              <td className="px-4 py-3 font-mono text-xs">{token.tokenId}</td>
-              <td className="max-w-xs truncate px-4 py-3" title={token.description}>
-                {token.description || <span className="text-slate-400">—</span>}
-              </td>
-              <td className="px-4 py-3">
-                <span className={cn("rounded-full px-2 py-0.5 text-xs font-medium", statusStyles[token.status])}>
-                  {statusLabels[token.status]}
-                </span>
-              </td>
-              <td className="px-4 py-3 whitespace-nowrap">
-                <UtcTime iso={token.createdAt} />
-              </td>
-              <td className="px-4 py-3 whitespace-nowrap">
-                {token.expiredAt ? <UtcTime iso={token.expiredAt} /> : "Never"}
-              </td>
-              <td className="px-4 py-3 whitespace-nowrap">
-                {token.lastUsed ? <UtcTime iso={token.lastUsed} /> : "Never"}
-              </td>
-              <td className="px-4 py-3 text-right">
-                <TokenRowMenu tokenId={token.tokenId} description={token.description} deleteAction={deleteAction} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Access tokens, newest first"
+      columns={[
+        "Token ID",
+        "Description",
+        "Status",
+        "Created",
+        "Expires",
+        "Last Used",
+        { label: "Actions", hidden: true },
+      ]}
+    >
+      {tokens.map((token) => (
+        <tr key={token.tokenId}>
+          <td className="px-4 py-3 font-mono text-xs">{token.tokenId}</td>
+          <td className="max-w-xs truncate px-4 py-3" title={token.description}>
+            {token.description || <span className="text-slate-400">—</span>}
+          </td>
+          <td className="px-4 py-3">
+            <span className={cn("rounded-full px-2 py-0.5 text-xs font-medium", statusStyles[token.status])}>
+              {statusLabels[token.status]}
+            </span>
+          </td>
+          <td className="px-4 py-3 whitespace-nowrap">
+            <UtcTime iso={token.createdAt} />
+          </td>
+          <td className="px-4 py-3 whitespace-nowrap">
+            {token.expiredAt ? <UtcTime iso={token.expiredAt} /> : "Never"}
+          </td>
+          <td className="px-4 py-3 whitespace-nowrap">{token.lastUsed ? <UtcTime iso={token.lastUsed} /> : "Never"}</td>
+          <td className="px-4 py-3 text-right">
+            <TokenRowMenu tokenId={token.tokenId} description={token.description} deleteAction={deleteAction} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

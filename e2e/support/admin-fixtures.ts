@@ -1,7 +1,5 @@
 // Helpers for the workspace-administration specs: sign-in through the real form, a small fetch client for
 // the REST API (to set up people, tokens and settings fast), and screenshots kept beside the report.
-import { copyFileSync, mkdirSync } from "node:fs";
-import path from "node:path";
 import {
   test as base,
   expect,
@@ -10,57 +8,30 @@ import {
   type BrowserContext,
   type Locator,
   type Page,
-  type TestInfo,
 } from "@playwright/test";
 import { z } from "zod";
-import { E2E_ADMIN } from "../../playwright.config";
+import {
+  ACCESS_TOKENS_PATH,
+  createdTokenSchema,
+  E2E_ADMIN,
+  personSchema,
+  screenshot,
+  settingsSchema,
+  unique,
+  type CreatedToken,
+  type Credentials,
+  type Person,
+  type TestPerson,
+  type WorkspaceSettings,
+} from "./fixtures";
 
-export { expect, E2E_ADMIN };
-export type { Page };
-
-export const ACCESS_TOKENS_PATH = "/preferences/access-tokens";
-
-export type Credentials = { email: string; password: string };
-
-const tokenInfoSchema = z.object({
-  tokenId: z.string(),
-  description: z.string(),
-  status: z.enum(["active", "expired", "blocked"]),
-  expiredAt: z.string().nullable(),
-  createdAt: z.string(),
-});
-const createdTokenSchema = z.object({ tokenValue: z.string().min(1), tokenInfo: tokenInfoSchema });
-export type CreatedToken = z.infer<typeof createdTokenSchema>;
-
-const personSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  isAdmin: z.boolean(),
-  isDisabled: z.boolean(),
-  canGenerateApiAccessTokens: z.boolean(),
-});
-export type Person = z.infer<typeof personSchema>;
-export type TestPerson = Person & Credentials;
-
-const settingsSchema = z.object({
-  apiAccessTokensEnabled: z.boolean(),
-  usersCanGenerateApiAccessTokens: z.boolean(),
-  maxUserTokenLifetimeDays: z.number().int(),
-});
-export type WorkspaceSettings = z.infer<typeof settingsSchema>;
+export { ACCESS_TOKENS_PATH, E2E_ADMIN, expect, screenshot, unique };
+export type { CreatedToken, Credentials, Page, Person, TestPerson, WorkspaceSettings };
 
 const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 export type ApiResult = { status: number; body: unknown };
 type Auth = { bearer: string } | { basic: Credentials };
-
-let counter = 0;
-/** A value no other test, and no earlier run against the same database, has used. */
-export function unique(prefix: string): string {
-  counter += 1;
-  return `${prefix}-${Date.now().toString(36)}-${process.pid}-${counter}`;
-}
 
 /** The error code of a failed API call, or null when the body is not the contract's error shape. */
 export function errorCode(result: ApiResult): string | null {
@@ -233,13 +204,4 @@ export async function personCell(page: Page, email: string, column: string): Pro
 export async function choosePersonAction(page: Page, email: string, item: string): Promise<void> {
   await page.getByRole("button", { name: `Actions for ${email}` }).click();
   await page.getByRole("menuitem", { name: item }).click();
-}
-
-/** A full-page screenshot, attached to the test's output and copied to test-results/screenshots/<name>.png. */
-export async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const file = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  const shared = path.join("test-results", "screenshots");
-  mkdirSync(shared, { recursive: true });
-  copyFileSync(file, path.join(shared, `${name}.png`));
 }

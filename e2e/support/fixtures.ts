@@ -13,7 +13,7 @@ export const ACCESS_TOKENS_PATH = "/preferences/access-tokens";
 
 export type Credentials = { email: string; password: string };
 
-const tokenInfoSchema = z.object({
+export const tokenInfoSchema = z.object({
   tokenId: z.string(),
   description: z.string(),
   status: z.enum(["active", "expired", "blocked"]),
@@ -23,10 +23,10 @@ const tokenInfoSchema = z.object({
 });
 export type TokenInfo = z.infer<typeof tokenInfoSchema>;
 
-const createdTokenSchema = z.object({ tokenValue: z.string(), tokenInfo: tokenInfoSchema });
+export const createdTokenSchema = z.object({ tokenValue: z.string(), tokenInfo: tokenInfoSchema });
 export type CreatedToken = z.infer<typeof createdTokenSchema>;
 
-const personSchema = z.object({
+export const personSchema = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
@@ -37,7 +37,7 @@ const personSchema = z.object({
 export type Person = z.infer<typeof personSchema>;
 export type TestPerson = Person & Credentials;
 
-const settingsSchema = z.object({
+export const settingsSchema = z.object({
   apiAccessTokensEnabled: z.boolean(),
   usersCanGenerateApiAccessTokens: z.boolean(),
   maxUserTokenLifetimeDays: z.number(),

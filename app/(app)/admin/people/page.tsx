@@ -1,3 +1,4 @@
+import { DataTable } from "@/components/ui/data-table";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { UtcTime } from "@/components/utc-time";
@@ -29,58 +30,39 @@ export default async function PeoplePage({ searchParams }: Props) {
         </div>
         <AddPersonButton />
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">People in the workspace, newest first</caption>
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
-            <tr>
-              <th scope="col" className="px-4 py-3">
-                Person
-              </th>
-              <th scope="col" className="px-4 py-3">
-                Role
-              </th>
-              <th scope="col" className="px-4 py-3">
-                Status
-              </th>
-              <th scope="col" className="px-4 py-3">
-                Individual token access
-              </th>
-              <th scope="col" className="px-4 py-3">
-                Tokens
-              </th>
-              <th scope="col" className="px-4 py-3">
-                Last sign-in
-              </th>
-              <th scope="col" className="px-4 py-3">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {people.data.map((person) => (
-              <tr key={person.id}>
-                <td className="px-4 py-3">
-                  <Link href={`/admin/people/${person.id}`} className="font-medium text-blue-800 hover:underline">
-                    {person.name}
-                  </Link>
-                  <span className="block text-xs text-slate-600">{person.email}</span>
-                </td>
-                <td className="px-4 py-3">{person.isAdmin ? "Admin" : "Member"}</td>
-                <td className="px-4 py-3">{person.isDisabled ? "Disabled" : "Active"}</td>
-                <td className="px-4 py-3">{person.canGenerateApiAccessTokens ? "Yes" : "No"}</td>
-                <td className="px-4 py-3">{person.apiAccessTokenCount}</td>
-                <td className="px-4 py-3 whitespace-nowrap">
-                  {person.lastLoginTime ? <UtcTime iso={person.lastLoginTime} /> : "Never"}
-                </td>
-                <td className="px-4 py-3 text-right">
-                  <PersonRowMenu person={person} isSelf={person.id === admin.userId} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="People in the workspace, newest first"
+        columns={[
+          "Person",
+          "Role",
+          "Status",
+          "Individual token access",
+          "Tokens",
+          "Last sign-in",
+          { label: "Actions", hidden: true },
+        ]}
+      >
+        {people.data.map((person) => (
+          <tr key={person.id}>
+            <td className="px-4 py-3">
+              <Link href={`/admin/people/${person.id}`} className="font-medium text-blue-800 hover:underline">
+                {person.name}
+              </Link>
+              <span className="block text-xs text-slate-600">{person.email}</span>
+            </td>
+            <td className="px-4 py-3">{person.isAdmin ? "Admin" : "Member"}</td>
+            <td className="px-4 py-3">{person.isDisabled ? "Disabled" : "Active"}</td>
+            <td className="px-4 py-3">{person.canGenerateApiAccessTokens ? "Yes" : "No"}</td>
+            <td className="px-4 py-3">{person.apiAccessTokenCount}</td>
+            <td className="px-4 py-3 whitespace-nowrap">
+              {person.lastLoginTime ? <UtcTime iso={person.lastLoginTime} /> : "Never"}
+            </td>
+            <td className="px-4 py-3 text-right">
+              <PersonRowMenu person={person} isSelf={person.id === admin.userId} />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {pageCount > 1 && (
         <nav aria-label="Pages" className="flex gap-3 text-sm">
           {page > 1 && <Link href={`/admin/people?page=${page - 1}`}>Previous page</Link>}
