@@ -1,0 +1,38 @@
+import "server-only";
+import { Pool } from "pg";
+import { RateLimiterMemory, RateLimiterPostgres } from "rate-limiter-flexible";
+import { databaseConfig } from "@/lib/config/database";
+import { rateLimitConfig } from "./config";
+import { FailureThrottle, type LimiterFactory } from "./policy";
+
+export type Throttles = {
+  passwordAddress: FailureThrottle;
+  passwordAccount: FailureThrottle;
+  tokenAddress: FailureThrottle;
+};
+
+// SQLite means one instance: counting in memory is enough. PostgreSQL may serve several instances, so
+// they share their counts in the rate_limits table (created by our migrations, hence tableCreated).
+function limiterFactory(): LimiterFactory {
+  const config = databaseConfig();
+  if (config.provider === "sqlite") return (options) => new RateLimiterMemory(options);
+  const pool = new Pool({ connectionString: config.url, max: 2, connectionTimeoutMillis: 5000 });
+  return (options) =>
+    new RateLimiterPostgres({ ...options, storeClient: pool, tableName: "rate_limits", tableCreated: true });
+}
+
+function createThrottles(): Throttles {
+  const rules = rateLimitConfig();
+  const factory = limiterFactory();
+  return {
+    passwordAddress: new FailureThrottle("pw-address", rules.passwordAddress, factory),
+    passwordAccount: new FailureThrottle("pw-account", rules.passwordAccount, factory),
+    tokenAddress: new FailureThrottle("token-address", rules.tokenAddress, factory),
+  };
+}
+
+// One set per process; the global survives module reloads in development.
+const globalForThrottles = globalThis as unknown as { tesseraThrottles?: Throttles };
+export function throttles(): Throttles {
+  return (globalForThrottles.tesseraThrottles ??= createThrottles());
+}
