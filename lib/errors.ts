@@ -44,3 +44,9 @@ export function forbidden(message: string): AppError {
 export function unauthorized(code: ErrorCode, message: string): AppError {
   return new AppError(401, code, message, { "WWW-Authenticate": 'Bearer realm="tessera"' });
 }
+
+export function tooManyAttempts(retryAfterSeconds: number): AppError {
+  return new AppError(429, "too_many_attempts", `Too many attempts; try again in ${retryAfterSeconds} seconds`, {
+    "Retry-After": String(retryAfterSeconds),
+  });
+}

@@ -3,12 +3,14 @@ import type { NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import type { Actor } from "@/lib/data/actor";
 import { findTokenForAuthentication, lastUsedBuffer } from "@/lib/data/token-auth";
-import { getSessionUser, verifyCredentials } from "@/lib/data/users";
+import { getSessionUser } from "@/lib/data/users";
 import { forbidden, unauthorized } from "@/lib/errors";
+import { clientAddress } from "@/lib/rate-limit/client-address";
 import { parseToken, tokenMatchesHash } from "@/lib/tokens/format";
 import { generateDenial, generateDenialMessages, policyCutoff } from "@/lib/tokens/policy";
 import { parseAuthorizationHeader } from "./authorization-header";
 import { isSameOrigin } from "./same-origin";
+import { refuseInvalidToken, verifyThrottledCredentials } from "./throttle";
 
 export type Principal = Actor &
   ({ via: "token"; tokenId: string; tokenExpiresAt: Date | null } | { via: "password" } | { via: "session" });
@@ -20,7 +22,7 @@ export async function authenticate(request: NextRequest, options: Options = {}):
   const credentials = parseAuthorizationHeader(request.headers.get("authorization"));
   switch (credentials.scheme) {
     case "bearer":
-      return authenticateToken(credentials.token);
+      return authenticateToken(request, credentials.token);
     case "basic":
       if (!options.allowBasic) {
         throw unauthorized(
@@ -28,20 +30,21 @@ export async function authenticate(request: NextRequest, options: Options = {}):
           "Email and password are accepted only by POST /v4/apiAccessTokens; use Authorization: Bearer <token>",
         );
       }
-      return authenticatePassword(credentials.email, credentials.password);
+      return authenticatePassword(request, credentials.email, credentials.password);
     case "invalid":
-      throw unauthorized("invalid_token", credentials.reason);
+      return refuseInvalidToken(clientAddress(request.headers), unauthorized("invalid_token", credentials.reason));
     case "none":
       return authenticateSession(request);
   }
 }
 
-async function authenticateToken(tokenValue: string): Promise<Principal> {
-  const invalid = unauthorized("invalid_token", "The access token is invalid or has been deleted");
+async function authenticateToken(request: NextRequest, tokenValue: string): Promise<Principal> {
   const parsed = parseToken(tokenValue);
-  if (!parsed) throw invalid;
-  const token = await findTokenForAuthentication(parsed.tokenId);
-  if (!token || !tokenMatchesHash(tokenValue, token.secretHash)) throw invalid;
+  const token = parsed && (await findTokenForAuthentication(parsed.tokenId));
+  if (!token || !tokenMatchesHash(tokenValue, token.secretHash)) {
+    const invalid = unauthorized("invalid_token", "The access token is invalid or has been deleted");
+    return refuseInvalidToken(clientAddress(request.headers), invalid);
+  }
 
   const now = new Date();
   if (token.expiresAt && token.expiresAt <= now) {
@@ -69,8 +72,8 @@ async function authenticateToken(tokenValue: string): Promise<Principal> {
   };
 }
 
-async function authenticatePassword(email: string, password: string): Promise<Principal> {
-  const actor = await verifyCredentials(email, password);
+async function authenticatePassword(request: NextRequest, email: string, password: string): Promise<Principal> {
+  const actor = await verifyThrottledCredentials(clientAddress(request.headers), email, password);
   if (!actor) throw unauthorized("invalid_credentials", "The email or password is incorrect");
   return { ...actor, via: "password" };
 }

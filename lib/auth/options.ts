@@ -1,7 +1,9 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { recordSignIn, verifyCredentials } from "@/lib/data/users";
+import { recordSignIn } from "@/lib/data/users";
+import { clientAddress } from "@/lib/rate-limit/client-address";
+import { verifyThrottledCredentials } from "./throttle";
 
 export const SESSION_MAX_AGE_SECONDS = 24 * 60 * 60;
 
@@ -12,9 +14,11 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      // A thrown error's message reaches the sign-in form as signIn()'s `error` ("Too many attempts; ...").
+      async authorize(credentials, request) {
         if (!credentials?.email || !credentials.password) return null;
-        const actor = await verifyCredentials(credentials.email, credentials.password);
+        const address = clientAddress(headersOf(request.headers));
+        const actor = await verifyThrottledCredentials(address, credentials.email, credentials.password);
         if (!actor) return null;
         await recordSignIn(actor.userId);
         return { id: actor.userId };
@@ -32,3 +36,13 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+// next-auth hands authorize the request's headers as a plain object (or, in some paths, as Headers).
+function headersOf(raw: unknown): Headers {
+  if (raw instanceof Headers) return raw;
+  const headers = new Headers();
+  if (raw && typeof raw === "object") {
+    for (const [name, value] of Object.entries(raw)) if (typeof value === "string") headers.set(name, value);
+  }
+  return headers;
+}

@@ -9,7 +9,9 @@ let database: TestDatabase | undefined;
 export async function setup(project: TestProject) {
   const port = Number(process.env.API_TEST_PORT ?? 3101);
   if (process.env.TEST_DATABASE === "postgresql") database = await createTestDatabase();
-  server = await startTestServer(port, database ? { DATABASE_URL: database.url } : {});
+  // Short blocks, so the brute-force tests can wait one out; the counts keep their production defaults.
+  const env = { RATE_LIMIT_BLOCK_SECONDS: "2", ...(database ? { DATABASE_URL: database.url } : {}) };
+  server = await startTestServer(port, env);
   project.provide("baseUrl", server.url);
   project.provide("databaseUrl", database?.url ?? `file:${server.databaseFile}`);
   project.provide("databaseFile", server.databaseFile);

@@ -25,6 +25,9 @@ export function LoginForm() {
       if (result?.ok && !result.error) {
         router.replace("/preferences/access-tokens");
         router.refresh();
+      } else if (result?.error?.startsWith("Too many attempts")) {
+        // The throttle's own message, with how long to wait.
+        setError(result.error);
       } else {
         setError("Incorrect email or password, or the account is disabled.");
       }

@@ -1,0 +1,40 @@
+import "server-only";
+import type { Actor } from "@/lib/data/actor";
+import { normalizeEmail, verifyCredentials } from "@/lib/data/users";
+import { tooManyAttempts, type AppError } from "@/lib/errors";
+import { throttles } from "@/lib/rate-limit/throttles";
+
+/**
+ * verifyCredentials behind the brute-force throttle: a blocked address or account is refused with 429
+ * before bcrypt runs; a wrong password counts against both; a right one clears the account's count.
+ * The address's count stays, so owning one account does not launder guesses at others.
+ */
+export async function verifyThrottledCredentials(
+  address: string,
+  email: string,
+  password: string,
+): Promise<Actor | null> {
+  const { passwordAddress, passwordAccount } = throttles();
+  const account = normalizeEmail(email);
+  const waiting = Math.max(await passwordAddress.retryAfter(address), await passwordAccount.retryAfter(account));
+  if (waiting > 0) throw tooManyAttempts(waiting);
+
+  const actor = await verifyCredentials(email, password);
+  if (actor) {
+    await passwordAccount.reset(account);
+    return actor;
+  }
+  const blocked = Math.max(await passwordAddress.fail(address), await passwordAccount.fail(account));
+  if (blocked > 0) throw tooManyAttempts(blocked);
+  return null;
+}
+
+/**
+ * Called only once a Bearer token has failed, so a valid token never pays for the throttle, and an address
+ * blocked for its invalid tokens can still use its valid ones. Throws the 429, or else the given 401.
+ */
+export async function refuseInvalidToken(address: string, invalid: AppError): Promise<never> {
+  const { tokenAddress } = throttles();
+  const blocked = (await tokenAddress.retryAfter(address)) || (await tokenAddress.fail(address));
+  throw blocked > 0 ? tooManyAttempts(blocked) : invalid;
+}

@@ -1,0 +1,101 @@
+// Brute force: wrong passwords and invalid tokens are throttled per address and per account (429 with
+// Retry-After), valid tokens are never throttled, and an account's owner gets back in after a short block.
+// The test server counts on x-forwarded-for as received (no TRUST_PROXY), so each test takes its own
+// made-up addresses and never shares counts with the other files, which call from 127.0.0.1.
+import { randomInt } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import {
+  api,
+  bearer,
+  createUserWithToken,
+  expectError,
+  expectUnauthorized,
+  sleep,
+  uniqueEmail,
+  type ApiResponse,
+} from "./support/client";
+
+const ACCOUNT_FAILURES = 5; // the default RATE_LIMIT_ACCOUNT_FAILURES
+const ADDRESS_FAILURES = 20; // the default RATE_LIMIT_ADDRESS_FAILURES
+const TOKEN_FAILURES = 50; // the default RATE_LIMIT_TOKEN_FAILURES
+
+function address(): string {
+  return `198.51.100.${randomInt(1, 255)}, 203.0.113.${randomInt(1, 255)}`;
+}
+
+function basicLogin(email: string, password: string, from: string): Promise<ApiResponse> {
+  return api("POST", "/v4/apiAccessTokens", {
+    auth: { basic: { email, password } },
+    json: { lifetimeSeconds: 3600 },
+    headers: { "X-Forwarded-For": from },
+  });
+}
+
+function expectTooMany(response: ApiResponse): number {
+  expectError(response, 429, "too_many_attempts", "Too many attempts");
+  const retryAfter = Number(response.headers.get("retry-after"));
+  expect(Number.isInteger(retryAfter) && retryAfter > 0, `Retry-After: ${retryAfter}`).toBe(true);
+  return retryAfter;
+}
+
+describe("wrong passwords on POST /v4/apiAccessTokens", () => {
+  it("block the account with 429 and Retry-After, and its owner gets in from elsewhere once the block ends", async () => {
+    const user = await createUserWithToken("brute-account");
+    const attacker = address();
+    for (let i = 0; i < ACCOUNT_FAILURES; i++) {
+      expectUnauthorized(await basicLogin(user.email, "wrong-password", attacker), "invalid_credentials");
+    }
+    const retryAfter = expectTooMany(await basicLogin(user.email, "wrong-password", attacker));
+    // While blocked even the right password is refused, before the password is checked at all.
+    expectTooMany(await basicLogin(user.email, user.password, address()));
+
+    await sleep(retryAfter * 1000 + 200);
+    const owner = await basicLogin(user.email, user.password, address());
+    expect(owner.status, owner.text).toBe(201);
+    // The success cleared the account's count: the attacker starts from nothing, not from a block.
+    expectUnauthorized(await basicLogin(user.email, "wrong-password", attacker), "invalid_credentials");
+  });
+
+  it("block an address that guesses at many accounts, and only that address", async () => {
+    const attacker = address();
+    for (let i = 0; i < ADDRESS_FAILURES; i++) {
+      expectUnauthorized(await basicLogin(uniqueEmail("nobody"), "guess", attacker), "invalid_credentials");
+    }
+    expectTooMany(await basicLogin(uniqueEmail("nobody"), "guess", attacker));
+    expectUnauthorized(await basicLogin(uniqueEmail("nobody"), "guess", address()), "invalid_credentials");
+  });
+});
+
+describe("invalid tokens", () => {
+  it("block the address with 429 and Retry-After, while its valid tokens keep working", async () => {
+    const user = await createUserWithToken("brute-token");
+    const from = address();
+    const invalidValues = ["not-a-token", `${user.token.tokenValue.slice(0, -4)}AAAA`];
+    for (let i = 0; i < TOKEN_FAILURES; i++) {
+      const response = await api("GET", "/v4/apiAccessTokens", {
+        auth: bearer(invalidValues[i % invalidValues.length]),
+        headers: { "X-Forwarded-For": from },
+      });
+      expectUnauthorized(response, "invalid_token");
+    }
+    const blocked = await api("GET", "/v4/apiAccessTokens", {
+      auth: bearer("not-a-token"),
+      headers: { "X-Forwarded-For": from },
+    });
+    expectTooMany(blocked);
+
+    const valid = await api("GET", "/v4/apiAccessTokens", {
+      auth: bearer(user.token),
+      headers: { "X-Forwarded-For": from },
+    });
+    expect(valid.status, valid.text).toBe(200);
+    // Another address is not affected.
+    expectUnauthorized(
+      await api("GET", "/v4/apiAccessTokens", {
+        auth: bearer("not-a-token"),
+        headers: { "X-Forwarded-For": address() },
+      }),
+      "invalid_token",
+    );
+  });
+});
