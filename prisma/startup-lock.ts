@@ -11,7 +11,9 @@ const ADVISORY_LOCK_KEY = 7_146_830_211;
 const WAIT_MS = 120_000;
 
 export async function withStartupLock<T>(db: DatabaseConfig, work: () => Promise<T>): Promise<T> {
-  return db.provider === "postgresql" ? withAdvisoryLock(db.url, work) : withLockFile(db.filePath, work);
+  return db.provider === "postgresql"
+    ? withAdvisoryLock(db.url, work)
+    : withFileLock(`${db.filePath}.startup-lock`, work);
 }
 
 async function withAdvisoryLock<T>(url: string, work: () => Promise<T>): Promise<T> {
@@ -30,10 +32,10 @@ async function withAdvisoryLock<T>(url: string, work: () => Promise<T>): Promise
   }
 }
 
-/** For SQLite: an exclusive transaction on a small lock database beside the data file. */
-async function withLockFile<T>(filePath: string, work: () => Promise<T>): Promise<T> {
-  mkdirSync(path.dirname(filePath), { recursive: true });
-  const lock = new Database(`${filePath}.startup-lock`, { timeout: WAIT_MS });
+/** A lock between processes on one machine: an exclusive transaction on a small SQLite lock file. */
+export async function withFileLock<T>(lockPath: string, work: () => Promise<T>): Promise<T> {
+  mkdirSync(path.dirname(lockPath), { recursive: true });
+  const lock = new Database(lockPath, { timeout: WAIT_MS });
   try {
     lock.exec("BEGIN EXCLUSIVE");
     try {

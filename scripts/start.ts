@@ -8,7 +8,7 @@ import { bootstrap } from "@/lib/setup/bootstrap";
 import { ConfigError, loadStartConfig } from "@/lib/setup/config";
 import { databaseLocation, describeDatabaseError } from "@/lib/setup/describe-database-error";
 import { applyMigrations } from "../prisma/migrate";
-import { withStartupLock } from "../prisma/startup-lock";
+import { withFileLock, withStartupLock } from "../prisma/startup-lock";
 
 const root = path.resolve(import.meta.dirname, "..");
 const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
@@ -76,11 +76,13 @@ const env = {
   PORT: String(config.port),
 };
 const next = path.join(root, "node_modules", ".bin", "next");
-if (!dev && !buildIsCurrent()) {
+// Instances started together from one folder take turns, so only the first one builds.
+await withFileLock(`${distDir}.build-lock`, async () => {
+  if (dev || buildIsCurrent()) return;
   console.log("Building the app (next build)...");
   const build = spawnSync(next, ["build"], { stdio: "inherit", env, cwd: root });
   if (build.status !== 0) fail("next build failed (see above)");
-}
+});
 const server = spawn(next, [dev ? "dev" : "start", "-p", String(config.port), "-H", config.hostname], {
   stdio: "inherit",
   env,

@@ -12,13 +12,21 @@ export type Throttles = {
 };
 
 // SQLite means one instance: counting in memory is enough. PostgreSQL may serve several instances, so
-// they share their counts in the rate_limits table (created by our migrations, hence tableCreated).
+// they share their counts in the rate_limits table (created by our migrations, hence tableCreated). While
+// the database is unreachable each instance counts in memory instead (the insurance limiter), so an
+// invalid token still gets its 401 rather than a 503 from the limiter.
 function limiterFactory(): LimiterFactory {
   const config = databaseConfig();
   if (config.provider === "sqlite") return (options) => new RateLimiterMemory(options);
   const pool = new Pool({ connectionString: config.url, max: 2, connectionTimeoutMillis: 5000 });
   return (options) =>
-    new RateLimiterPostgres({ ...options, storeClient: pool, tableName: "rate_limits", tableCreated: true });
+    new RateLimiterPostgres({
+      ...options,
+      storeClient: pool,
+      tableName: "rate_limits",
+      tableCreated: true,
+      insuranceLimiter: new RateLimiterMemory(options),
+    });
 }
 
 function createThrottles(): Throttles {
