@@ -2,6 +2,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { UtcTime } from "@/components/utc-time";
 import type { TokenInfo } from "@/lib/data/token-info";
 import { cn } from "@/lib/cn";
+import { EXPIRES_SOON_DAYS, expiresSoon } from "@/lib/tokens/expiry";
 import { TokenRowMenu, type DeleteTokenAction } from "./token-row-menu";
 
 const statusStyles: Record<TokenInfo["status"], string> = {
@@ -24,6 +25,8 @@ export function TokenTable({
   deleteAction,
   emptyMessage = "Tokens you generate are listed here until you delete them.",
 }: Props) {
+  // Rendered on the server, once per request: the flag is as fresh as the page.
+  const now = new Date();
   if (tokens.length === 0) {
     return (
       <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center">
@@ -61,6 +64,14 @@ export function TokenTable({
           </td>
           <td className="px-4 py-3 whitespace-nowrap">
             {token.expiredAt ? <UtcTime iso={token.expiredAt} /> : "Never"}
+            {token.status === "active" && expiresSoon(token.expiredAt, now) && (
+              <span
+                className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900"
+                title={`Expires within ${EXPIRES_SOON_DAYS} days: generate a replacement`}
+              >
+                Expires soon
+              </span>
+            )}
           </td>
           <td className="px-4 py-3 whitespace-nowrap">{token.lastUsed ? <UtcTime iso={token.lastUsed} /> : "Never"}</td>
           <td className="px-4 py-3 text-right">

@@ -1,7 +1,7 @@
 // The one description of the REST API: the OpenAPI document (GET /v4/openapi.json) and the endpoint list
 // (GET / with a token) are both generated from it, with the very zod schemas the route handlers validate with.
 import type { z } from "zod";
-import { createAccessTokenSchema } from "@/lib/validations/access-token";
+import { createAccessTokenSchema, revokeAccessTokenSchema } from "@/lib/validations/access-token";
 import { changePasswordSchema, createPersonSchema, updatePersonSchema } from "@/lib/validations/people";
 import { updateWorkspaceSettingsSchema } from "@/lib/validations/workspace-settings";
 import type { ResponseSchemaName } from "./schemas";
@@ -9,7 +9,7 @@ import type { ResponseSchemaName } from "./schemas";
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 /** none: no credentials; bearer: a token (or the browser's session); basic: also email and password. */
 export type Auth = "none" | "bearer" | "bearerOrBasic";
-export type Success = { status: 200 | 201 | 204; description: string; body?: ResponseSchemaName };
+export type Success = { status: 200 | 201 | 202 | 204; description: string; body?: ResponseSchemaName };
 
 export type Operation = {
   method: HttpMethod;
@@ -112,6 +112,19 @@ export const operations: Operation[] = [
     summary: "Delete an API access token",
     description: "It stops working with the next request, also when it authenticated this very request.",
     success: { status: 204, description: "Deleted" },
+  },
+  {
+    method: "POST",
+    path: "/v4/apiAccessTokens/revoke",
+    operationId: "revokeLeakedAccessToken",
+    tag: "Access tokens",
+    auth: "none",
+    summary: "Revoke a leaked API access token by its value (no authentication)",
+    description:
+      "For anyone who finds a token where it should not be: the token is deleted if the value is one. " +
+      "The answer is the same whether or not it was, and for a value that is not a token at all.",
+    body: { name: "RevokeAccessTokenInput", schema: revokeAccessTokenSchema },
+    success: { status: 202, description: "Accepted: no such token works any more", body: "RevokeAccepted" },
   },
   {
     method: "GET",

@@ -66,6 +66,10 @@ export const endpointListSchema = listOf(endpointSchema);
 
 export const healthSchema = z.strictObject({ status: z.literal("ok") });
 
+export const revokeAcceptedSchema = z
+  .strictObject({ status: z.literal("accepted") })
+  .describe("The same answer whether or not the value was a token");
+
 export const errorSchema = z
   .strictObject({
     error: z.strictObject({
@@ -89,6 +93,7 @@ export const responseSchemas = {
   Endpoint: endpointSchema,
   EndpointList: endpointListSchema,
   Health: healthSchema,
+  RevokeAccepted: revokeAcceptedSchema,
   Error: errorSchema,
   OpenApiDocument: openApiDocumentSchema,
 } as const;

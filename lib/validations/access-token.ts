@@ -44,3 +44,10 @@ export const generateTokenFormSchema = z.object({
   description: description,
 });
 export type GenerateTokenFormInput = z.infer<typeof generateTokenFormSchema>;
+
+/** Body of POST /v4/apiAccessTokens/revoke. Any string is accepted: a malformed one revokes nothing. */
+export const revokeAccessTokenSchema = z.strictObject(
+  { tokenValue: z.string({ error: required("a string") }) },
+  strictObjectErrors,
+);
+export type RevokeAccessTokenInput = z.infer<typeof revokeAccessTokenSchema>;

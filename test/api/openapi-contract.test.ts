@@ -83,6 +83,16 @@ describe("live responses match the OpenAPI document", () => {
     await one("DELETE", 404, asAdmin);
   });
 
+  test("revoking a leaked token by its value: 202, 400, 405, 413 and 415", async () => {
+    const revoke = at(`${tokens}/revoke`);
+    const leaked = await createToken(adminAuth, { lifetimeSeconds: 600 });
+    await revoke("POST", 202, { json: { tokenValue: leaked.tokenValue } });
+    await revoke("POST", 400, { json: { tokenValue: 42 } });
+    await revoke("GET", 405);
+    await revoke("POST", 413, { json: { tokenValue: "x".repeat(20_000) } });
+    await revoke("POST", 415, { body: "tokenValue=x", headers: { "Content-Type": "text/plain" } });
+  });
+
   test("the current person and the password: 200, 204, 400, 401 and 405", async () => {
     const me = at("/v4/people/current");
     await me("GET", 200, asUser);

@@ -1,23 +1,24 @@
 import type { NextRequest } from "next/server";
-import { authenticate } from "@/lib/auth/authenticate";
 import { createAccessToken, listAccessTokens } from "@/lib/data/access-tokens";
 import { readJsonBody } from "@/lib/http/body";
 import { parsePage } from "@/lib/http/pagination";
-import { apiRoute, json, methodNotAllowed } from "@/lib/http/respond";
+import { authenticatedRoute } from "@/lib/http/authenticated-route";
+import { json, methodNotAllowed } from "@/lib/http/respond";
 import { parseInput } from "@/lib/http/validate";
 import { createAccessTokenSchema } from "@/lib/validations/access-token";
 
-export const GET = apiRoute(async (request: NextRequest) => {
-  const principal = await authenticate(request);
+export const GET = authenticatedRoute(async (request: NextRequest, principal) => {
   return json(await listAccessTokens(principal, parsePage(request.nextUrl.searchParams)));
 });
 
 // Basic email:password is accepted here only: to get a first token, or a new one after the last expired.
-export const POST = apiRoute(async (request: NextRequest) => {
-  const principal = await authenticate(request, { allowBasic: true });
-  const input = parseInput(createAccessTokenSchema, await readJsonBody(request));
-  return json(await createAccessToken(principal, input), 201);
-});
+export const POST = authenticatedRoute(
+  async (request: NextRequest, principal) => {
+    const input = parseInput(createAccessTokenSchema, await readJsonBody(request));
+    return json(await createAccessToken(principal, input), 201);
+  },
+  { allowBasic: true },
+);
 
 const otherMethods = methodNotAllowed("GET, POST", "Use GET or POST on this path");
 export const PUT = otherMethods;

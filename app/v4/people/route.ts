@@ -1,20 +1,19 @@
 import type { NextRequest } from "next/server";
-import { authenticate, requireAdmin } from "@/lib/auth/authenticate";
+import { requireAdmin } from "@/lib/auth/authenticate";
 import { createPerson, listPeople } from "@/lib/data/people";
 import { readJsonBody } from "@/lib/http/body";
 import { parsePage } from "@/lib/http/pagination";
-import { apiRoute, json, methodNotAllowed } from "@/lib/http/respond";
+import { authenticatedRoute } from "@/lib/http/authenticated-route";
+import { json, methodNotAllowed } from "@/lib/http/respond";
 import { parseInput } from "@/lib/http/validate";
 import { createPersonSchema } from "@/lib/validations/people";
 
-export const GET = apiRoute(async (request: NextRequest) => {
-  const principal = await authenticate(request);
+export const GET = authenticatedRoute(async (request: NextRequest, principal) => {
   requireAdmin(principal);
   return json(await listPeople(principal, parsePage(request.nextUrl.searchParams)));
 });
 
-export const POST = apiRoute(async (request: NextRequest) => {
-  const principal = await authenticate(request);
+export const POST = authenticatedRoute(async (request: NextRequest, principal) => {
   requireAdmin(principal);
   const input = parseInput(createPersonSchema, await readJsonBody(request));
   return json(await createPerson(principal, input), 201);

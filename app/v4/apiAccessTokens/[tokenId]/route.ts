@@ -1,8 +1,8 @@
 import type { NextRequest } from "next/server";
-import { authenticate } from "@/lib/auth/authenticate";
 import { deleteAccessToken, getAccessToken } from "@/lib/data/access-tokens";
 import { notFound } from "@/lib/errors";
-import { apiRoute, json, methodNotAllowed, noContent } from "@/lib/http/respond";
+import { authenticatedRoute } from "@/lib/http/authenticated-route";
+import { json, methodNotAllowed, noContent } from "@/lib/http/respond";
 import { isTokenId } from "@/lib/tokens/format";
 
 type Context = { params: Promise<{ tokenId: string }> };
@@ -13,14 +13,12 @@ async function tokenIdOf(context: Context): Promise<string> {
   return tokenId;
 }
 
-export const GET = apiRoute(async (request: NextRequest, context: Context) => {
-  const principal = await authenticate(request);
+export const GET = authenticatedRoute(async (request: NextRequest, principal, context: Context) => {
   return json(await getAccessToken(principal, await tokenIdOf(context)));
 });
 
 // Takes effect on the next request, also when the token deletes itself: nothing is cached.
-export const DELETE = apiRoute(async (request: NextRequest, context: Context) => {
-  const principal = await authenticate(request);
+export const DELETE = authenticatedRoute(async (request: NextRequest, principal, context: Context) => {
   await deleteAccessToken(principal, await tokenIdOf(context));
   return noContent();
 });

@@ -1,21 +1,20 @@
 import type { NextRequest } from "next/server";
-import { authenticate, requireAdmin } from "@/lib/auth/authenticate";
+import { requireAdmin } from "@/lib/auth/authenticate";
 import { getPerson, updatePerson } from "@/lib/data/people";
 import { readJsonBody } from "@/lib/http/body";
-import { apiRoute, json, methodNotAllowed } from "@/lib/http/respond";
+import { authenticatedRoute } from "@/lib/http/authenticated-route";
+import { json, methodNotAllowed } from "@/lib/http/respond";
 import { parseInput } from "@/lib/http/validate";
 import { updatePersonSchema } from "@/lib/validations/people";
 
 type Context = { params: Promise<{ id: string }> };
 
-export const GET = apiRoute(async (request: NextRequest, context: Context) => {
-  const principal = await authenticate(request);
+export const GET = authenticatedRoute(async (request: NextRequest, principal, context: Context) => {
   requireAdmin(principal);
   return json(await getPerson(principal, (await context.params).id));
 });
 
-export const PATCH = apiRoute(async (request: NextRequest, context: Context) => {
-  const principal = await authenticate(request);
+export const PATCH = authenticatedRoute(async (request: NextRequest, principal, context: Context) => {
   requireAdmin(principal);
   const input = parseInput(updatePersonSchema, await readJsonBody(request));
   return json(await updatePerson(principal, (await context.params).id, input));

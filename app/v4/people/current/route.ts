@@ -1,10 +1,9 @@
 import type { NextRequest } from "next/server";
-import { authenticate } from "@/lib/auth/authenticate";
 import { getCurrentPerson } from "@/lib/data/users";
-import { apiRoute, json, methodNotAllowed } from "@/lib/http/respond";
+import { authenticatedRoute } from "@/lib/http/authenticated-route";
+import { json, methodNotAllowed } from "@/lib/http/respond";
 
-export const GET = apiRoute(async (request: NextRequest) => {
-  const principal = await authenticate(request);
+export const GET = authenticatedRoute(async (request: NextRequest, principal) => {
   return json(await getCurrentPerson(principal));
 });
 

@@ -1,19 +1,18 @@
 import type { NextRequest } from "next/server";
-import { authenticate, requireAdmin } from "@/lib/auth/authenticate";
+import { requireAdmin } from "@/lib/auth/authenticate";
 import { getWorkspaceSettings, updateWorkspaceSettings } from "@/lib/data/workspace";
 import { readJsonBody } from "@/lib/http/body";
-import { apiRoute, json, methodNotAllowed } from "@/lib/http/respond";
+import { authenticatedRoute } from "@/lib/http/authenticated-route";
+import { json, methodNotAllowed } from "@/lib/http/respond";
 import { parseInput } from "@/lib/http/validate";
 import { updateWorkspaceSettingsSchema } from "@/lib/validations/workspace-settings";
 
-export const GET = apiRoute(async (request: NextRequest) => {
-  const principal = await authenticate(request);
+export const GET = authenticatedRoute(async (request: NextRequest, principal) => {
   requireAdmin(principal);
   return json(await getWorkspaceSettings(principal));
 });
 
-export const PATCH = apiRoute(async (request: NextRequest) => {
-  const principal = await authenticate(request);
+export const PATCH = authenticatedRoute(async (request: NextRequest, principal) => {
   requireAdmin(principal);
   const input = parseInput(updateWorkspaceSettingsSchema, await readJsonBody(request));
   const { after } = await updateWorkspaceSettings(principal, input);

@@ -1,0 +1,21 @@
+import type { NextRequest } from "next/server";
+import { revokeLeakedToken } from "@/lib/data/revoke";
+import { readJsonBody } from "@/lib/http/body";
+import { apiRoute, json, methodNotAllowed } from "@/lib/http/respond";
+import { parseInput } from "@/lib/http/validate";
+import { revokeAccessTokenSchema } from "@/lib/validations/access-token";
+
+// For anyone who finds a leaked token (like GitHub's credential revocation API): no credentials, and the same
+// answer whether or not the value named a token, so it cannot be used to test guessed values.
+// Rate limiting of this endpoint belongs here, before the body is read.
+export const POST = apiRoute(async (request: NextRequest) => {
+  const { tokenValue } = parseInput(revokeAccessTokenSchema, await readJsonBody(request));
+  await revokeLeakedToken(tokenValue);
+  return json({ status: "accepted" }, 202);
+});
+
+const otherMethods = methodNotAllowed("POST", "Use POST on this path");
+export const GET = otherMethods;
+export const PUT = otherMethods;
+export const PATCH = otherMethods;
+export const DELETE = otherMethods;
