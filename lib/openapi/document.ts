@@ -19,20 +19,22 @@ export const errorResponses: Record<number, string> = {
   409: "Conflict",
   413: "The body is larger than 16 KiB",
   415: "The body is not sent as application/json",
+  429: "Too many failed attempts from this address or for this account: too_many_attempts; retry after Retry-After seconds",
   503: "The database is unavailable; try again after Retry-After seconds",
 };
 
 /** The error statuses an operation may answer with, from what it takes and who may call it. */
 export function errorStatuses(op: Operation): number[] {
   const statuses = new Set<number>(op.static ? [] : [503]);
-  if (op.auth !== "none") statuses.add(401);
+  // Failed passwords and invalid tokens are throttled, so anything that authenticates may answer 429.
+  if (op.auth !== "none") [401, 429].forEach((s) => statuses.add(s));
   // Admin routes refuse others; token creation follows the policy; a session cookie must be same-origin to change.
   if (op.adminOnly || op.auth === "bearerOrBasic" || op.method !== "GET") statuses.add(403);
   if (op.body || op.paged) statuses.add(400);
   if (op.body) [413, 415].forEach((s) => statuses.add(s));
   if (op.pathParams) statuses.add(404);
   for (const e of op.errors ?? []) statuses.add(e.status);
-  if (op.auth === "none") [401, 403].forEach((s) => statuses.delete(s));
+  if (op.auth === "none") [401, 403, 429].forEach((s) => statuses.delete(s));
   return [...statuses].sort((a, b) => a - b);
 }
 
