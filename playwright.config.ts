@@ -55,6 +55,8 @@ export default defineConfig({
       NEXTAUTH_URL: `http://localhost:${port}`,
       ADMIN_EMAIL: E2E_ADMIN.email,
       ADMIN_PASSWORD: E2E_ADMIN.password,
+      // As behind a reverse proxy: a spec can call from its own made-up address (X-Forwarded-For).
+      TRUST_PROXY: "true",
     },
   },
 });

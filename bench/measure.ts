@@ -54,10 +54,10 @@ function processTree(root: number): number[] {
   return tree;
 }
 
-/** The RSS of the next-server process and its children (the start script's wrappers are not the server). */
+/** The RSS of the server process (scripts/serve.mjs) and its children (the start script's wrappers are not the server). */
 export function serverRssMb(launcherPid: number): number {
   const tree = processTree(launcherPid);
-  const server = tree.find((pid) => readStatus(pid)?.name.startsWith("next-server"));
+  const server = tree.find((pid) => /^(tessera|next)-server/.test(readStatus(pid)?.name ?? ""));
   const pids = server ? processTree(server) : tree;
   const kb = pids.reduce((sum, pid) => sum + (readStatus(pid)?.rssKb ?? 0), 0);
   return Math.round(kb / 102.4) / 10;

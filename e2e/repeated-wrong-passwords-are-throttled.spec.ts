@@ -1,6 +1,6 @@
 import { expect, submitLogin, test } from "./support/fixtures";
 
-// Its own made-up address and account, so these failures count against nobody the other specs sign in as.
+// Its own made-up address (the server trusts X-Forwarded-For here, as behind a proxy) and account, so these failures count against nobody the other specs sign in as.
 test.use({ extraHTTPHeaders: { "X-Forwarded-For": "192.0.2.77" } });
 
 const ACCOUNT_FAILURES = 5; // the default RATE_LIMIT_ACCOUNT_FAILURES

@@ -1,5 +1,5 @@
 // `npm start`: check the configuration, migrate the database, create the first admin, build the app
-// if it is missing or older than its sources, then serve it with `next start`.
+// if it is missing or older than its sources, then serve it (scripts/serve.mjs; `next dev` with --dev).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -83,10 +83,12 @@ await withFileLock(`${distDir}.build-lock`, async () => {
   const build = spawnSync(next, ["build"], { stdio: "inherit", env, cwd: root });
   if (build.status !== 0) fail("next build failed (see above)");
 });
-const server = spawn(next, [dev ? "dev" : "start", "-p", String(config.port), "-H", config.hostname], {
-  stdio: "inherit",
-  env,
-  cwd: root,
-});
+const server = dev
+  ? spawn(next, ["dev", "-p", String(config.port), "-H", config.hostname], { stdio: "inherit", env, cwd: root })
+  : spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {
+      stdio: "inherit",
+      env: { ...env, HOSTNAME: config.hostname, NODE_ENV: "production" },
+      cwd: root,
+    });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 128 + 15 : 1)));

@@ -33,8 +33,8 @@ export function errorStatuses(op: Operation): number[] {
   if (op.body || op.paged) statuses.add(400);
   if (op.body) [413, 415].forEach((s) => statuses.add(s));
   if (op.pathParams) statuses.add(404);
-  for (const e of op.errors ?? []) statuses.add(e.status);
   if (op.auth === "none") [401, 403, 429].forEach((s) => statuses.delete(s));
+  for (const e of op.errors ?? []) statuses.add(e.status);
   return [...statuses].sort((a, b) => a - b);
 }
 

@@ -125,6 +125,12 @@ export const operations: Operation[] = [
       "The answer is the same whether or not it was, and for a value that is not a token at all.",
     body: { name: "RevokeAccessTokenInput", schema: revokeAccessTokenSchema },
     success: { status: 202, description: "Accepted: no such token works any more", body: "RevokeAccepted" },
+    errors: [
+      {
+        status: 429,
+        description: "Too many requests from this address (RATE_LIMIT_REVOKE_PER_MINUTE); see Retry-After",
+      },
+    ],
   },
   {
     method: "GET",

@@ -8,7 +8,7 @@ describe("clientAddress", () => {
     expect(clientAddress(headers("6.6.6.6, 10.0.0.7"), { TRUST_PROXY: "true" })).toBe("10.0.0.7");
   });
 
-  it("without a trusted proxy, keys on the header as received (Next's socket address when the client sent none)", () => {
+  it("without a trusted proxy, keys on the header as the server set it (the socket address)", () => {
     expect(clientAddress(headers("127.0.0.1"), {})).toBe("127.0.0.1");
     expect(clientAddress(headers("6.6.6.6, 10.0.0.7"), {})).toBe("6.6.6.6,10.0.0.7");
   });

@@ -1,7 +1,13 @@
 // The throttling rules, from RATE_LIMIT_* environment variables with production defaults (README).
 import type { Rule } from "./policy";
 
-export type RateLimitConfig = { passwordAddress: Rule; passwordAccount: Rule; tokenAddress: Rule };
+export type RateLimitConfig = {
+  passwordAddress: Rule;
+  passwordAccount: Rule;
+  tokenAddress: Rule;
+  /** Requests per minute and address to the credential-free revoke endpoint (every request counts). */
+  revokePerMinute: number;
+};
 
 function positive(env: Record<string, string | undefined>, name: string, fallback: number): number {
   const value = Number(env[name] ?? fallback);
@@ -22,5 +28,6 @@ export function rateLimitConfig(env: Record<string, string | undefined> = proces
       maxBlockSeconds: Math.min(maxBlockSeconds, positive(env, "RATE_LIMIT_ACCOUNT_MAX_BLOCK_SECONDS", 300)),
     },
     tokenAddress: { ...block, freeFailures: positive(env, "RATE_LIMIT_TOKEN_FAILURES", 50) },
+    revokePerMinute: positive(env, "RATE_LIMIT_REVOKE_PER_MINUTE", 30),
   };
 }

@@ -1,7 +1,13 @@
 import "server-only";
 import { Pool } from "pg";
-import { RateLimiterMemory, RateLimiterPostgres } from "rate-limiter-flexible";
+import {
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
 import { databaseConfig } from "@/lib/config/database";
+import { tooManyAttempts } from "@/lib/errors";
 import { rateLimitConfig } from "./config";
 import { FailureThrottle, type LimiterFactory } from "./policy";
 
@@ -9,6 +15,7 @@ export type Throttles = {
   passwordAddress: FailureThrottle;
   passwordAccount: FailureThrottle;
   tokenAddress: FailureThrottle;
+  revokeAddress: RateLimiterAbstract;
 };
 
 // SQLite means one instance: counting in memory is enough. PostgreSQL may serve several instances, so
@@ -36,6 +43,7 @@ function createThrottles(): Throttles {
     passwordAddress: new FailureThrottle("pw-address", rules.passwordAddress, factory),
     passwordAccount: new FailureThrottle("pw-account", rules.passwordAccount, factory),
     tokenAddress: new FailureThrottle("token-address", rules.tokenAddress, factory),
+    revokeAddress: factory({ keyPrefix: "revoke-address", points: rules.revokePerMinute, duration: 60 }),
   };
 }
 
@@ -43,4 +51,14 @@ function createThrottles(): Throttles {
 const globalForThrottles = globalThis as unknown as { tesseraThrottles?: Throttles };
 export function throttles(): Throttles {
   return (globalForThrottles.tesseraThrottles ??= createThrottles());
+}
+
+/** Counts one request to the credential-free revoke endpoint against the address; throws the 429 when over. */
+export async function limitRevokeRequests(address: string): Promise<void> {
+  try {
+    await throttles().revokeAddress.consume(address);
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    throw tooManyAttempts(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
+  }
 }

@@ -1,7 +1,8 @@
 // Brute force: wrong passwords and invalid tokens are throttled per address and per account (429 with
 // Retry-After), valid tokens are never throttled, and an account's owner gets back in after a short block.
-// The test server counts on x-forwarded-for as received (no TRUST_PROXY), so each test takes its own
-// made-up addresses and never shares counts with the other files, which call from 127.0.0.1.
+// The shared test server runs with TRUST_PROXY=true (as behind a proxy), so X-Forwarded-For names the client:
+// each test takes its own made-up addresses and never shares counts with the other files, which call from
+// 127.0.0.1. (client-address.test.ts shows that without TRUST_PROXY the header is not believed.)
 import { randomInt } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {

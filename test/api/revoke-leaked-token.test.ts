@@ -40,4 +40,17 @@ describe("revoking a leaked token by its value", () => {
     expect((await api("POST", REVOKE, { json: { tokenValue: "x".repeat(20_000) } })).status).toBe(413);
     expect((await api("GET", REVOKE)).status).toBe(405);
   });
+
+  test("is rate-limited per address: every request counts, found or not", async () => {
+    const from = (address: string) => ({
+      json: { tokenValue: "not a token" },
+      headers: { "X-Forwarded-For": address },
+    });
+    const limit = 30; // the default RATE_LIMIT_REVOKE_PER_MINUTE
+    for (let i = 0; i < limit; i++) expect((await api("POST", REVOKE, from("192.0.2.31"))).status).toBe(202);
+    const refused = await api("POST", REVOKE, from("192.0.2.31"));
+    expectError(refused, 429, "too_many_attempts", "Too many attempts");
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await api("POST", REVOKE, from("192.0.2.32"))).status).toBe(202);
+  });
 });

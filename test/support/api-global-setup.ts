@@ -10,7 +10,13 @@ export async function setup(project: TestProject) {
   const port = Number(process.env.API_TEST_PORT ?? 3101);
   if (process.env.TEST_DATABASE === "postgresql") database = await createTestDatabase();
   // Short blocks, so the brute-force tests can wait one out; the counts keep their production defaults.
-  const env = { RATE_LIMIT_BLOCK_SECONDS: "2", ...(database ? { DATABASE_URL: database.url } : {}) };
+  // TRUST_PROXY: as behind a reverse proxy, X-Forwarded-For names the client, so tests can call from
+  // made-up addresses without sharing throttle counts.
+  const env = {
+    RATE_LIMIT_BLOCK_SECONDS: "2",
+    TRUST_PROXY: "true",
+    ...(database ? { DATABASE_URL: database.url } : {}),
+  };
   server = await startTestServer(port, env);
   project.provide("baseUrl", server.url);
   project.provide("databaseUrl", database?.url ?? `file:${server.databaseFile}`);

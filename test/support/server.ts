@@ -17,7 +17,8 @@ export const TEST_ADMIN = { email: "admin@tessera.test", password: "admin-passwo
 
 export async function startTestServer(port: number, extraEnv: Record<string, string> = {}): Promise<TestServer> {
   const root = path.resolve(import.meta.dirname, "../..");
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "tessera-test-"));
+  // A DATA_DIR given in extraEnv starts the app again on an earlier run's data.
+  const dataDir = extraEnv.DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), "tessera-test-"));
   const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
     cwd: root,
     env: {

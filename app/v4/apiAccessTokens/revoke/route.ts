@@ -3,12 +3,15 @@ import { revokeLeakedToken } from "@/lib/data/revoke";
 import { readJsonBody } from "@/lib/http/body";
 import { apiRoute, json, methodNotAllowed } from "@/lib/http/respond";
 import { parseInput } from "@/lib/http/validate";
+import { clientAddress } from "@/lib/rate-limit/client-address";
+import { limitRevokeRequests } from "@/lib/rate-limit/throttles";
 import { revokeAccessTokenSchema } from "@/lib/validations/access-token";
 
 // For anyone who finds a leaked token (like GitHub's credential revocation API): no credentials, and the same
 // answer whether or not the value named a token, so it cannot be used to test guessed values.
-// Rate limiting of this endpoint belongs here, before the body is read.
+// Every request counts against the caller's address (RATE_LIMIT_REVOKE_PER_MINUTE), before the body is read.
 export const POST = apiRoute(async (request: NextRequest) => {
+  await limitRevokeRequests(clientAddress(request.headers));
   const { tokenValue } = parseInput(revokeAccessTokenSchema, await readJsonBody(request));
   await revokeLeakedToken(tokenValue);
   return json({ status: "accepted" }, 202);

@@ -1,0 +1,58 @@
+// The production HTTP server (started by scripts/start.ts): Next.js behind a plain node:http server, for two
+// things `next start` does not do.
+// 1. The client's address. Next fills X-Forwarded-For from the socket only when a request has none, so without
+//    a proxy any client could choose the address its failures are counted against (or frame someone else's).
+//    Unless TRUST_PROXY=true, the forwarding headers a client sent are replaced by what the socket says.
+// 2. A drain on SIGTERM/SIGINT: stop accepting, finish every request already accepted, then exit, and the exit
+//    flushes buffered token-use times (lib/data/last-used-shutdown.ts). Node's own server.close() would also
+//    drop accepted connections whose request it has not parsed yet (so does `next start`): under load those
+//    are requests in flight too. So: accept what the kernel has already queued (a short grace), stop
+//    listening, answer what comes with Connection: close, and only after a grace second close the connections
+//    that are still idle.
+// Plain JavaScript, so that the server process does not carry a TypeScript loader.
+import { createServer } from "node:http";
+import { Server as NetServer } from "node:net";
+import path from "node:path";
+import next from "next";
+
+// The name `ps` and the benchmark (bench/measure.ts) know the server process by.
+process.title = "tessera-server";
+
+const FORWARDING_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port"];
+const DRAIN_TIMEOUT_MS = 25_000;
+const LISTEN_GRACE_MS = 100;
+const IDLE_GRACE_MS = 1_000;
+
+const port = Number(process.env.PORT);
+const hostname = process.env.HOSTNAME || "0.0.0.0";
+const trustProxy = process.env.TRUST_PROXY === "true";
+
+const app = next({ dev: false, dir: path.resolve(import.meta.dirname, ".."), hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+let draining = false;
+const server = createServer((request, response) => {
+  if (draining) response.setHeader("Connection", "close");
+  if (!trustProxy) {
+    for (const header of FORWARDING_HEADERS) delete request.headers[header];
+    request.headers["x-forwarded-for"] = request.socket.remoteAddress ?? "unknown";
+  }
+  void handle(request, response);
+});
+
+function drain(signal) {
+  if (draining) return;
+  draining = true;
+  const exitCode = signal === "SIGINT" ? 130 : 143;
+  // A request that never ends must not keep the process alive for ever.
+  setTimeout(() => process.exit(exitCode), DRAIN_TIMEOUT_MS).unref();
+  setTimeout(() => {
+    NetServer.prototype.close.call(server, () => void app.close().finally(() => process.exit(exitCode)));
+    setTimeout(() => server.closeIdleConnections(), IDLE_GRACE_MS).unref();
+  }, LISTEN_GRACE_MS);
+}
+process.on("SIGTERM", () => drain("SIGTERM"));
+process.on("SIGINT", () => drain("SIGINT"));
+
+server.listen(port, hostname, () => console.log(`Tessera is listening on http://${hostname}:${port}`));
