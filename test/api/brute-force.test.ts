@@ -2,7 +2,7 @@
 // Retry-After), valid tokens are never throttled, and an account's owner gets back in after a short block.
 // The shared test server runs with TRUST_PROXY=true (as behind a proxy), so X-Forwarded-For names the client:
 // each test takes its own made-up addresses and never shares counts with the other files, which call from
-// 127.0.0.1. (client-address.test.ts shows that without TRUST_PROXY the header is not believed.)
+// 127.0.0.1. (deployment.test.ts shows that without TRUST_PROXY the header is not believed.)
 import { randomInt } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
