@@ -32,6 +32,15 @@ describe("the OpenAPI document", () => {
     expect(document.openapi).toBe("3.1.0");
   });
 
+  it("documents the token expiry header on the success of every operation that takes credentials", () => {
+    for (const op of operations) {
+      const success = resolve(responsesOf(op.method, op.path)[op.success.status]);
+      const header = success.headers?.["Tessera-Token-Expires"];
+      if (op.auth === "none") expect(header, `${op.method} ${op.path}`).toBeUndefined();
+      else expect(header, `${op.method} ${op.path}`).toBeDefined();
+    }
+  });
+
   it("describes every operation of the registry, once", () => {
     const inDocument = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
       Object.keys(item ?? {}).map((method) => `${method.toUpperCase()} ${path}`),

@@ -77,10 +77,21 @@ function security(op: Operation): Json[] | undefined {
   return op.auth === "bearerOrBasic" ? [...bearer, { emailPassword: [] }] : bearer;
 }
 
+// Set by lib/http/authenticated-route.ts (TOKEN_EXPIRES_HEADER) on answers to token-authenticated requests.
+const tokenExpiresHeader = {
+  "Tessera-Token-Expires": {
+    description:
+      "Only when a token authenticated the request: when that token expires (ISO 8601), or `never`. " +
+      "Also sent on errors after authentication, so scripts can warn before they break.",
+    schema: { type: "string", examples: ["2026-12-31T12:00:00.000Z", "never"] },
+  },
+};
+
 function operationObject(op: Operation): Json {
   const responses: Json = {
     [op.success.status]: {
       description: op.success.description,
+      ...(op.auth !== "none" && { headers: tokenExpiresHeader }),
       ...(op.success.body && { content: { "application/json": { schema: ref(op.success.body) } } }),
     },
   };
