@@ -2,6 +2,7 @@ import "server-only";
 import { RecentKeys } from "@/lib/audit/address-cache";
 import { auditSource } from "@/lib/audit/source";
 import { db } from "@/lib/db";
+import { clientAddress } from "@/lib/rate-limit/client-address";
 import { describe, recordAuditEvent } from "./audit-record";
 import type { TokenForAuthentication } from "./token-auth";
 
@@ -21,10 +22,11 @@ const { known, pending } = (globalForAddresses.tesseraTokenAddresses ??= {
  * Called on every successful token authentication; never fails the request (a failure is logged).
  */
 export async function noteTokenAddress(token: TokenForAuthentication, headers: Headers): Promise<void> {
-  const source = auditSource(headers, { via: "token", tokenId: token.id });
-  const key = `${token.id} ${source.clientAddress}`;
+  const address = clientAddress(headers);
+  const key = `${token.id} ${address}`;
   if (known.has(key) || pending.has(key)) return;
   pending.add(key);
+  const source = auditSource(headers, { via: "token", tokenId: token.id });
   try {
     await db.$transaction(async (tx) => {
       // Throws on a known pair (another instance, or before this process started), which ends the transaction.
