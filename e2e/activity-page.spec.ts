@@ -57,6 +57,17 @@ test("an admin's actions and a person's new token show up on the Activity page, 
     await expect(page.getByLabel("Person")).toHaveValue(person.id);
   });
 
+  await test.step("a person's page links to their activity", async () => {
+    await page.goto(`/admin/people/${person.id}`);
+    await page.getByRole("link", { name: `Activity by or about ${person.name}` }).click();
+    await expect(page).toHaveURL(new RegExp(`/admin/activity\\?personId=${person.id}$`));
+    await expect(page.getByLabel("Person")).toHaveValue(person.id);
+    await expect(rowsOf(page, "person.created").filter({ hasText: person.email })).toHaveCount(1);
+    await page.getByLabel("Event").selectOption({ label: "Token created" });
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect(rowsOf(page, "token.created")).toHaveCount(2);
+  });
+
   await test.step("filtering by token id narrows it to that token", async () => {
     await page.getByLabel("Token ID").fill(other.tokenInfo.tokenId);
     await page.getByLabel("Token ID").press("Enter");
