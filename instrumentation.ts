@@ -3,4 +3,6 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { flushLastUsedOnExit } = await import("@/lib/data/last-used-shutdown");
   flushLastUsedOnExit();
+  const { pruneAuditEventsPeriodically } = await import("@/lib/data/audit-retention");
+  pruneAuditEventsPeriodically();
 }

@@ -19,10 +19,12 @@ test("a member sees no admin links and cannot open the admin pages", async ({ pa
   await expect(nav.getByRole("link", { name: "Access Tokens" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "People" })).toHaveCount(0);
   await expect(nav.getByRole("link", { name: "Workspace Settings" })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "Activity" })).toHaveCount(0);
 
   for (const [adminPath, heading] of [
     ["/admin/people", "People"],
     ["/admin/settings", "Workspace Settings"],
+    ["/admin/activity", "Activity"],
     [`/admin/people/${member.id}`, member.name],
   ]) {
     await page.goto(adminPath);

@@ -25,6 +25,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
               <li>
                 <NavLink href="/admin/settings">Workspace Settings</NavLink>
               </li>
+              <li>
+                <NavLink href="/admin/activity">Activity</NavLink>
+              </li>
             </>
           )}
           <li className="px-3 pt-4 pb-1 text-xs font-semibold tracking-wide text-slate-400 uppercase">Help</li>

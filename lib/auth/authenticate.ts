@@ -3,9 +3,9 @@ import type { NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import type { Actor } from "@/lib/data/actor";
 import { findTokenForAuthentication, lastUsedBuffer } from "@/lib/data/token-auth";
+import { noteTokenAddress } from "@/lib/data/token-addresses";
 import { getSessionUser } from "@/lib/data/users";
 import { forbidden, unauthorized } from "@/lib/errors";
-import { clientAddress } from "@/lib/rate-limit/client-address";
 import { parseToken, tokenMatchesHash } from "@/lib/tokens/format";
 import { generateDenial, generateDenialMessages, policyCutoff } from "@/lib/tokens/policy";
 import { parseAuthorizationHeader } from "./authorization-header";
@@ -32,7 +32,7 @@ export async function authenticate(request: NextRequest, options: Options = {}):
       }
       return authenticatePassword(request, credentials.email, credentials.password);
     case "invalid":
-      return refuseInvalidToken(clientAddress(request.headers), unauthorized("invalid_token", credentials.reason));
+      return refuseInvalidToken(request.headers, unauthorized("invalid_token", credentials.reason));
     case "none":
       return authenticateSession(request);
   }
@@ -43,7 +43,7 @@ async function authenticateToken(request: NextRequest, tokenValue: string): Prom
   const token = parsed && (await findTokenForAuthentication(parsed.tokenId));
   if (!token || !tokenMatchesHash(tokenValue, token.secretHash)) {
     const invalid = unauthorized("invalid_token", "The access token is invalid or has been deleted");
-    return refuseInvalidToken(clientAddress(request.headers), invalid);
+    return refuseInvalidToken(request.headers, invalid);
   }
 
   const now = new Date();
@@ -62,6 +62,7 @@ async function authenticateToken(request: NextRequest, tokenValue: string): Prom
   }
 
   lastUsedBuffer.record(token.id, now, token.lastUsedAt);
+  await noteTokenAddress(token, request.headers);
   return {
     userId: user.id,
     workspaceId: user.workspaceId,
@@ -73,7 +74,7 @@ async function authenticateToken(request: NextRequest, tokenValue: string): Prom
 }
 
 async function authenticatePassword(request: NextRequest, email: string, password: string): Promise<Principal> {
-  const actor = await verifyThrottledCredentials(clientAddress(request.headers), email, password);
+  const actor = await verifyThrottledCredentials(request.headers, email, password);
   if (!actor) throw unauthorized("invalid_credentials", "The email or password is incorrect");
   return { ...actor, via: "password" };
 }

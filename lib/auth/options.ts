@@ -2,7 +2,6 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { recordSignIn } from "@/lib/data/users";
-import { clientAddress } from "@/lib/rate-limit/client-address";
 import { verifyThrottledCredentials } from "./throttle";
 
 export const SESSION_MAX_AGE_SECONDS = 24 * 60 * 60;
@@ -17,8 +16,8 @@ export const authOptions: NextAuthOptions = {
       // A thrown error's message reaches the sign-in form as signIn()'s `error` ("Too many attempts; ...").
       async authorize(credentials, request) {
         if (!credentials?.email || !credentials.password) return null;
-        const address = clientAddress(headersOf(request.headers));
-        const actor = await verifyThrottledCredentials(address, credentials.email, credentials.password);
+        const headers = headersOf(request.headers);
+        const actor = await verifyThrottledCredentials(headers, credentials.email, credentials.password);
         if (!actor) return null;
         await recordSignIn(actor.userId);
         return { id: actor.userId };

@@ -1,7 +1,9 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { auditSource, type AuditSource } from "@/lib/audit/source";
 import { getSessionUser, type SessionUser } from "@/lib/data/users";
 import { authOptions } from "./options";
 
@@ -22,4 +24,9 @@ export async function requireAdminUser(): Promise<SessionUser> {
   const user = await requireUser();
   if (!user.isAdmin) redirect("/");
   return user;
+}
+
+/** For server actions: where a change made with the session came from, for the audit trail. */
+export async function sessionAuditSource(): Promise<AuditSource> {
+  return auditSource(await headers(), { via: "session" });
 }

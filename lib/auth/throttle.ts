@@ -1,20 +1,24 @@
 import "server-only";
 import type { Actor } from "@/lib/data/actor";
+import { recordThrottled } from "@/lib/data/audit-throttle";
 import { normalizeEmail, verifyCredentials } from "@/lib/data/users";
 import { tooManyAttempts, type AppError } from "@/lib/errors";
+import { clientAddress } from "@/lib/rate-limit/client-address";
 import { throttles } from "@/lib/rate-limit/throttles";
 
 /**
  * verifyCredentials behind the brute-force throttle: a blocked address or account is refused with 429
  * before bcrypt runs; a wrong password counts against both; a right one clears the account's count.
- * The address's count stays, so owning one account does not launder guesses at others.
+ * The address's count stays, so owning one account does not launder guesses at others. The failure that
+ * blocks a key is recorded in the audit trail (the request's headers give its address and user agent).
  */
 export async function verifyThrottledCredentials(
-  address: string,
+  headers: Headers,
   email: string,
   password: string,
 ): Promise<Actor | null> {
   const { passwordAddress, passwordAccount } = throttles();
+  const address = clientAddress(headers);
   const account = normalizeEmail(email);
   const waiting = Math.max(await passwordAddress.retryAfter(address), await passwordAccount.retryAfter(account));
   if (waiting > 0) throw tooManyAttempts(waiting);
@@ -24,7 +28,11 @@ export async function verifyThrottledCredentials(
     await passwordAccount.reset(account);
     return actor;
   }
-  const blocked = Math.max(await passwordAddress.fail(address), await passwordAccount.fail(account));
+  const addressBlock = await passwordAddress.fail(address);
+  const accountBlock = await passwordAccount.fail(account);
+  if (addressBlock > 0) await recordThrottled(headers, "password-address", addressBlock);
+  if (accountBlock > 0) await recordThrottled(headers, "password-account", accountBlock, account);
+  const blocked = Math.max(addressBlock, accountBlock);
   if (blocked > 0) throw tooManyAttempts(blocked);
   return null;
 }
@@ -33,8 +41,15 @@ export async function verifyThrottledCredentials(
  * Called only once a Bearer token has failed, so a valid token never pays for the throttle, and an address
  * blocked for its invalid tokens can still use its valid ones. Throws the 429, or else the given 401.
  */
-export async function refuseInvalidToken(address: string, invalid: AppError): Promise<never> {
+export async function refuseInvalidToken(headers: Headers, invalid: AppError): Promise<never> {
   const { tokenAddress } = throttles();
-  const blocked = (await tokenAddress.retryAfter(address)) || (await tokenAddress.fail(address));
-  throw blocked > 0 ? tooManyAttempts(blocked) : invalid;
+  const address = clientAddress(headers);
+  const waiting = await tokenAddress.retryAfter(address);
+  if (waiting > 0) throw tooManyAttempts(waiting);
+  const blocked = await tokenAddress.fail(address);
+  if (blocked > 0) {
+    await recordThrottled(headers, "token-address", blocked);
+    throw tooManyAttempts(blocked);
+  }
+  throw invalid;
 }

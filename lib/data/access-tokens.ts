@@ -1,10 +1,12 @@
 import "server-only";
+import type { AuditSource } from "@/lib/audit/source";
 import { db } from "@/lib/db";
 import { forbidden, invalidField, notFound } from "@/lib/errors";
 import { generateToken, hashToken } from "@/lib/tokens/format";
 import { generateDenial, generateDenialMessages, lifetimeProblem, NON_EXPIRING } from "@/lib/tokens/policy";
 import type { CreateAccessTokenInput } from "@/lib/validations/access-token";
 import type { Actor } from "./actor";
+import { auditEventRow, recordAuditEvent } from "./audit-record";
 import { toTokenInfo, tokenRowSelect, type TokenInfo } from "./token-info";
 
 export type Page = { limit: number; offset: number };
@@ -44,11 +46,13 @@ export async function listAccessTokens(
 
 /**
  * Issues a token for the actor themselves: nobody can create a token for someone else. The value is
- * returned once and only its hash is stored, in a single insert, so a failure leaves nothing usable.
+ * returned once and only its hash is stored, in a single insert, so a failure leaves nothing usable. The
+ * token.created event is written in the same transaction.
  */
 export async function createAccessToken(
   actor: Actor,
   input: CreateAccessTokenInput,
+  source: AuditSource,
 ): Promise<{ tokenValue: string; tokenInfo: TokenInfo }> {
   const owner = await db.user.findUnique({ where: { id: actor.userId }, select: holderSelect });
   if (!owner) throw notFound("Person");
@@ -61,17 +65,37 @@ export async function createAccessToken(
   const createdAt = new Date();
   const expiresAt =
     input.lifetimeSeconds === NON_EXPIRING ? null : new Date(createdAt.getTime() + input.lifetimeSeconds * 1000);
-  const row = await db.accessToken.create({
-    data: {
-      id: tokenId,
-      userId: actor.userId,
-      description: input.description,
-      secretHash: hashToken(tokenValue),
-      createdAt,
-      expiresAt,
-    },
-    select: tokenRowSelect,
-  });
+  const [row] = await db.$transaction([
+    db.accessToken.create({
+      data: {
+        id: tokenId,
+        userId: actor.userId,
+        description: input.description,
+        secretHash: hashToken(tokenValue),
+        createdAt,
+        expiresAt,
+      },
+      select: tokenRowSelect,
+    }),
+    db.auditEvent.create({
+      data: auditEventRow(
+        {
+          type: "token.created",
+          workspaceId: actor.workspaceId,
+          actorId: actor.userId,
+          source,
+          subjectId: actor.userId,
+          tokenId,
+          details: {
+            method: source.method,
+            lifetimeSeconds: input.lifetimeSeconds,
+            expiresAt: expiresAt?.toISOString() ?? null,
+          },
+        },
+        createdAt,
+      ),
+    }),
+  ]);
   return { tokenValue, tokenInfo: toTokenInfo(row, owner, owner.workspace, createdAt) };
 }
 
@@ -91,9 +115,22 @@ export async function getAccessToken(actor: Actor, tokenId: string): Promise<Tok
   return toTokenInfo(row, row.user, row.user.workspace);
 }
 
-export async function deleteAccessToken(actor: Actor, tokenId: string): Promise<void> {
-  const { count } = await db.accessToken.deleteMany({ where: visibleTo(actor, tokenId) });
-  if (count === 0) throw notFound("Token");
+/** Deletes the token and records who did (the owner or an admin) in the same transaction. */
+export async function deleteAccessToken(actor: Actor, tokenId: string, source: AuditSource): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const token = await tx.accessToken.findFirst({ where: visibleTo(actor, tokenId), select: { userId: true } });
+    const { count } = token ? await tx.accessToken.deleteMany({ where: { id: tokenId } }) : { count: 0 };
+    if (!token || count === 0) throw notFound("Token");
+    await recordAuditEvent(tx, {
+      type: "token.deleted",
+      workspaceId: actor.workspaceId,
+      actorId: actor.userId,
+      source,
+      subjectId: token.userId,
+      tokenId,
+      details: { byOwner: token.userId === actor.userId },
+    });
+  });
 }
 
 export type GeneratePermission = { allowed: boolean; reason: string | null; maxLifetimeDays: number };

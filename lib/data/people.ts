@@ -1,14 +1,19 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { changedFields } from "@/lib/audit/changes";
+import type { AuditSource } from "@/lib/audit/source";
 import { hashPassword } from "@/lib/auth/passwords";
 import { db } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import type { CreatePersonInput, UpdatePersonInput } from "@/lib/validations/people";
 import type { Actor } from "./actor";
+import { auditEventRow, recordAuditEvent } from "./audit-record";
 import { personSelect, toPerson, type Person } from "./person";
 import { normalizeEmail } from "./users";
 
 export type PersonSummary = Person & { apiAccessTokenCount: number };
+
+const changeableSelect = { name: true, isAdmin: true, isDisabled: true, canGenerateApiAccessTokens: true } as const;
 
 function requireAdmin(actor: Actor): void {
   if (!actor.isAdmin) throw forbidden("Only workspace admins may manage people");
@@ -40,22 +45,29 @@ export async function getPerson(actor: Actor, id: string): Promise<Person> {
   return toPerson(row);
 }
 
-export async function createPerson(actor: Actor, input: CreatePersonInput): Promise<Person> {
+/** Adds a person, with the person.created event in the same transaction (never the password). */
+export async function createPerson(actor: Actor, input: CreatePersonInput, source: AuditSource): Promise<Person> {
   requireAdmin(actor);
   const email = normalizeEmail(input.email);
   const passwordHash = await hashPassword(input.password);
+  const id = randomUUID();
   try {
-    const row = await db.user.create({
-      data: {
-        id: randomUUID(),
-        workspaceId: actor.workspaceId,
-        email,
-        name: input.name,
-        passwordHash,
-        isAdmin: input.isAdmin,
-      },
-      select: personSelect,
-    });
+    const [row] = await db.$transaction([
+      db.user.create({
+        data: { id, workspaceId: actor.workspaceId, email, name: input.name, passwordHash, isAdmin: input.isAdmin },
+        select: personSelect,
+      }),
+      db.auditEvent.create({
+        data: auditEventRow({
+          type: "person.created",
+          workspaceId: actor.workspaceId,
+          actorId: actor.userId,
+          source,
+          subjectId: id,
+          details: { email, name: input.name, isAdmin: input.isAdmin },
+        }),
+      }),
+    ]);
     return toPerson(row);
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") {
@@ -68,8 +80,14 @@ export async function createPerson(actor: Actor, input: CreatePersonInput): Prom
 /**
  * Changes a person's name, role, status or individual token access. The workspace always keeps at least
  * one enabled admin, checked inside the write transaction so two admins cannot demote each other at once.
+ * The person.changed event (the changed fields before and after) is written in that transaction too.
  */
-export async function updatePerson(actor: Actor, id: string, input: UpdatePersonInput): Promise<Person> {
+export async function updatePerson(
+  actor: Actor,
+  id: string,
+  input: UpdatePersonInput,
+  source: AuditSource,
+): Promise<Person> {
   requireAdmin(actor);
   if (id === actor.userId && input.isDisabled === true) {
     throw new AppError(409, "conflict", "isDisabled: you cannot disable your own account", {}, "isDisabled");
@@ -80,7 +98,7 @@ export async function updatePerson(actor: Actor, id: string, input: UpdatePerson
     await tx.workspace.update({ where: { id: actor.workspaceId }, data: { updatedAt: new Date() } });
     const target = await tx.user.findFirst({
       where: { id, workspaceId: actor.workspaceId },
-      select: { isAdmin: true, isDisabled: true },
+      select: changeableSelect,
     });
     if (!target) throw notFound("Person");
     const losesAdmin = target.isAdmin && !target.isDisabled && (input.isAdmin === false || input.isDisabled === true);
@@ -94,6 +112,18 @@ export async function updatePerson(actor: Actor, id: string, input: UpdatePerson
       }
     }
     const row = await tx.user.update({ where: { id }, data: input, select: personSelect });
+    const { name, isAdmin, isDisabled, canGenerateApiAccessTokens } = row;
+    const changed = changedFields(target, { name, isAdmin, isDisabled, canGenerateApiAccessTokens });
+    if (changed) {
+      await recordAuditEvent(tx, {
+        type: "person.changed",
+        workspaceId: actor.workspaceId,
+        actorId: actor.userId,
+        source,
+        subjectId: id,
+        details: changed,
+      });
+    }
     return toPerson(row);
   });
 }

@@ -1,8 +1,10 @@
 import "server-only";
+import type { AuditSource } from "@/lib/audit/source";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
 import { db } from "@/lib/db";
 import { invalidField, notFound } from "@/lib/errors";
 import type { Actor } from "./actor";
+import { auditEventRow } from "./audit-record";
 import { personSelect, toPerson, type Person } from "./person";
 
 export function normalizeEmail(email: string): string {
@@ -45,12 +47,32 @@ export async function getCurrentPerson(actor: Actor): Promise<Person> {
   return toPerson(user);
 }
 
-/** Tokens are independent of the password: changing it leaves every token working, as the seed says. */
-export async function changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+/**
+ * Tokens are independent of the password: changing it leaves every token working, as the seed says. The
+ * person.password_changed event (never the password) is written in the same transaction.
+ */
+export async function changePassword(
+  actor: Actor,
+  currentPassword: string,
+  newPassword: string,
+  source: AuditSource,
+): Promise<void> {
   const user = await db.user.findUnique({ where: { id: actor.userId }, select: { passwordHash: true } });
   if (!user) throw notFound("Person");
   if (!(await verifyPassword(currentPassword, user.passwordHash))) {
     throw invalidField("currentPassword", "is not your current password");
   }
-  await db.user.update({ where: { id: actor.userId }, data: { passwordHash: await hashPassword(newPassword) } });
+  const passwordHash = await hashPassword(newPassword);
+  await db.$transaction([
+    db.user.update({ where: { id: actor.userId }, data: { passwordHash } }),
+    db.auditEvent.create({
+      data: auditEventRow({
+        type: "person.password_changed",
+        workspaceId: actor.workspaceId,
+        actorId: actor.userId,
+        source,
+        subjectId: actor.userId,
+      }),
+    }),
+  ]);
 }

@@ -1,9 +1,12 @@
 import "server-only";
+import { changedFields } from "@/lib/audit/changes";
+import type { AuditSource } from "@/lib/audit/source";
 import { db } from "@/lib/db";
 import { forbidden } from "@/lib/errors";
 import type { TokenPolicy } from "@/lib/tokens/policy";
 import type { UpdateWorkspaceSettingsInput } from "@/lib/validations/workspace-settings";
 import type { Actor } from "./actor";
+import { recordAuditEvent } from "./audit-record";
 
 export type WorkspaceSettings = TokenPolicy;
 
@@ -18,15 +21,29 @@ export async function getWorkspaceSettings(actor: Actor): Promise<WorkspaceSetti
   return db.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: settingsSelect });
 }
 
-/** Changes the settings; returns them before and after, read and written in one transaction. */
+/**
+ * Changes the settings; returns them before and after, read and written in one transaction with the
+ * settings.changed event (recorded only when something changed).
+ */
 export async function updateWorkspaceSettings(
   actor: Actor,
   input: UpdateWorkspaceSettingsInput,
+  source: AuditSource,
 ): Promise<{ before: WorkspaceSettings; after: WorkspaceSettings }> {
   if (!actor.isAdmin) throw forbidden("Only workspace admins may change workspace settings");
   return db.$transaction(async (tx) => {
     const before = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: settingsSelect });
     const after = await tx.workspace.update({ where: { id: actor.workspaceId }, data: input, select: settingsSelect });
+    const changed = changedFields(before, after);
+    if (changed) {
+      await recordAuditEvent(tx, {
+        type: "settings.changed",
+        workspaceId: actor.workspaceId,
+        actorId: actor.userId,
+        source,
+        details: changed,
+      });
+    }
     return { before, after };
   });
 }

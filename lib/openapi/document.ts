@@ -2,7 +2,7 @@
 // which is OpenAPI 3.1's schema dialect): request bodies as the schemas accept them, responses as they are sent.
 import { z } from "zod";
 import { DEFAULT_LIMIT, MAX_LIMIT } from "@/lib/http/pagination";
-import { operations, type Operation } from "./registry";
+import { operations, TAGS, type Operation } from "./registry";
 import { responseSchemas } from "./schemas";
 
 type Json = Record<string, unknown>;
@@ -30,7 +30,7 @@ export function errorStatuses(op: Operation): number[] {
   if (op.auth !== "none") [401, 429].forEach((s) => statuses.add(s));
   // Admin routes refuse others; token creation follows the policy; a session cookie must be same-origin to change.
   if (op.adminOnly || op.auth === "bearerOrBasic" || op.method !== "GET") statuses.add(403);
-  if (op.body || op.paged) statuses.add(400);
+  if (op.body || op.paged || op.query) statuses.add(400);
   if (op.body) [413, 415].forEach((s) => statuses.add(s));
   if (op.pathParams) statuses.add(404);
   if (op.auth === "none") [401, 403, 429].forEach((s) => statuses.delete(s));
@@ -110,6 +110,7 @@ function operationObject(op: Operation): Json {
       schema: { type: "string" },
     })),
     ...(op.paged ? pageParameters : []),
+    ...(op.query ?? []).map((param) => ({ ...param, in: "query" })),
   ];
   return {
     operationId: op.operationId,
@@ -142,7 +143,7 @@ export function buildOpenApiDocument(): Json {
         "document answers 405 with that body and an Allow header.",
     },
     servers: [{ url: "/", description: "This Tessera" }],
-    tags: ["Endpoints", "Access tokens", "People", "Workspace", "Service"].map((name) => ({ name })),
+    tags: TAGS.map((name) => ({ name })),
     paths,
     components: {
       schemas: componentSchemas(),

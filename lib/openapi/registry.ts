@@ -1,10 +1,16 @@
 // The one description of the REST API: the OpenAPI document (GET /v4/openapi.json) and the endpoint list
 // (GET / with a token) are both generated from it, with the very zod schemas the route handlers validate with.
 import type { z } from "zod";
+import { auditEventTypes } from "@/lib/audit/event-types";
 import { createAccessTokenSchema, revokeAccessTokenSchema } from "@/lib/validations/access-token";
 import { changePasswordSchema, createPersonSchema, updatePersonSchema } from "@/lib/validations/people";
 import { updateWorkspaceSettingsSchema } from "@/lib/validations/workspace-settings";
 import type { ResponseSchemaName } from "./schemas";
+
+export const TAGS = ["Endpoints", "Access tokens", "People", "Workspace", "Audit", "Service"] as const;
+
+/** A query parameter beyond limit and offset, with its JSON Schema. */
+export type QueryParam = { name: string; description: string; schema: Record<string, unknown> };
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 /** none: no credentials; bearer: a token (or the browser's session); basic: also email and password. */
@@ -16,7 +22,7 @@ export type Operation = {
   /** OpenAPI style: `{tokenId}` for a path parameter. */
   path: string;
   operationId: string;
-  tag: "Endpoints" | "Access tokens" | "People" | "Workspace" | "Service";
+  tag: (typeof TAGS)[number];
   /** One line: the summary in the document and the description in the endpoint list. */
   summary: string;
   description?: string;
@@ -24,6 +30,7 @@ export type Operation = {
   adminOnly?: boolean;
   body?: { name: string; schema: z.ZodType };
   paged?: boolean;
+  query?: QueryParam[];
   pathParams?: Record<string, string>;
   success: Success;
   /** Error statuses beyond those that follow from the fields above (e.g. 409). */
@@ -35,6 +42,21 @@ export type Operation = {
 };
 
 const tokenIdParam = { tokenId: "The token's public id (tokenInfo.tokenId)" };
+const auditFilters: QueryParam[] = [
+  { name: "personId", description: "Events by or about this person", schema: { type: "string" } },
+  {
+    name: "tokenId",
+    description: "Events about this token, or done with it (its public id)",
+    schema: { type: "string", pattern: "^[0-9A-Za-z]{16}$" },
+  },
+  {
+    name: "type",
+    description: "Only these event types: comma-separated, or the parameter repeated",
+    schema: { type: "string", examples: auditEventTypes },
+  },
+  { name: "since", description: "Events at or after this ISO-8601 date or time", schema: { type: "string" } },
+  { name: "until", description: "Events at or before this ISO-8601 date or time", schema: { type: "string" } },
+];
 const personIdParam = { id: "The person's id" };
 
 export const operations: Operation[] = [
@@ -219,6 +241,24 @@ export const operations: Operation[] = [
     summary: "Change the workspace settings (admin)",
     body: { name: "UpdateWorkspaceSettingsInput", schema: updateWorkspaceSettingsSchema },
     success: { status: 200, description: "The settings as changed", body: "WorkspaceSettings" },
+  },
+  {
+    method: "GET",
+    path: "/v4/auditEvents",
+    operationId: "listAuditEvents",
+    tag: "Audit",
+    auth: "bearer",
+    paged: true,
+    query: auditFilters,
+    summary: "List audit events: all of the workspace's for an admin, your own for anyone else",
+    description:
+      "Security-relevant events (token created, deleted, revoked, first used and used from a new address; " +
+      "failed-authentication bursts; settings and people changed; passwords changed), newest first, with " +
+      "the actor, how they authenticated, the client's address and user agent. Never a token value or a " +
+      "password. A person who is not an admin sees the events about themselves; asking for another " +
+      "person's is a 403. Events older than the retention (AUDIT_RETENTION_DAYS) are deleted.",
+    success: { status: 200, description: "The events, newest first", body: "AuditEventList" },
+    errors: [{ status: 403, description: "Not an admin, and personId names someone else" }],
   },
   {
     method: "GET",

@@ -1,6 +1,7 @@
 // Zod schemas of the response bodies, named for the OpenAPI document's components. The request bodies are the
 // schemas in lib/validations that the route handlers parse with; the two together describe the whole API.
 import { z } from "zod";
+import { auditEventTypes } from "@/lib/audit/event-types";
 import type { TokenStatus } from "@/lib/tokens/policy";
 
 const TOKEN_STATUSES = ["active", "expired", "blocked"] as const satisfies readonly TokenStatus[];
@@ -64,6 +65,38 @@ export const endpointSchema = z.strictObject({
 });
 export const endpointListSchema = listOf(endpointSchema);
 
+const nullableId = z.string().nullable();
+
+export const auditEventSchema = z
+  .strictObject({
+    id: z.string(),
+    type: z.enum(auditEventTypes).describe("What happened"),
+    occurredAt: timestamp,
+    actor: z
+      .strictObject({
+        personId: nullableId.describe("Who acted; null when nobody was authenticated"),
+        email: z.string().nullable().describe("Their email now; null when unknown or deleted"),
+        method: z.enum(["session", "password", "token", "anonymous"]).describe("How they authenticated"),
+        tokenId: nullableId.describe("The token they authenticated with, when method is token"),
+      })
+      .describe("Who did it"),
+    person: z
+      .strictObject({ id: z.string(), email: z.string().nullable() })
+      .nullable()
+      .describe("The person the event is about: a token's owner, the person created or changed"),
+    tokenId: nullableId.describe("The token the event is about (its public id)"),
+    clientAddress: z.string().describe("The client's address (see TRUST_PROXY)"),
+    userAgent: z.string().describe("The client's User-Agent, cut to 256 characters"),
+    details: z
+      .record(z.string(), z.unknown())
+      .describe(
+        "Per type: method and lifetimeSeconds of token.created; before and after of a change; dimension of auth.throttled",
+      ),
+  })
+  .describe("One entry of the audit trail: never a token value or a password");
+
+export const auditEventListSchema = listOf(auditEventSchema);
+
 export const healthSchema = z.strictObject({ status: z.literal("ok") });
 
 export const revokeAcceptedSchema = z
@@ -92,6 +125,8 @@ export const responseSchemas = {
   WorkspaceSettings: workspaceSettingsSchema,
   Endpoint: endpointSchema,
   EndpointList: endpointListSchema,
+  AuditEvent: auditEventSchema,
+  AuditEventList: auditEventListSchema,
   Health: healthSchema,
   RevokeAccepted: revokeAcceptedSchema,
   Error: errorSchema,

@@ -42,6 +42,12 @@ describe("loadStartConfig", () => {
     });
     expect(config.nextAuthUrl).toBe("http://localhost:3000");
     expect(config.admin).toEqual({ email: "admin@example.com", password: null });
+    expect(config.auditRetentionDays).toBe(180);
+  });
+
+  it("reads AUDIT_RETENTION_DAYS, and refuses a value that is not a whole number of days", () => {
+    expect(loadStartConfig(env({ AUDIT_RETENTION_DAYS: "30" })).auditRetentionDays).toBe(30);
+    expect(configErrorOf({ AUDIT_RETENTION_DAYS: "a month" }).message).toMatch(/^AUDIT_RETENTION_DAYS must be/);
   });
 
   it("reads PORT, and defaults NEXTAUTH_URL to that port", () => {

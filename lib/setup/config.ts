@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { auditRetentionDays } from "@/lib/audit/retention";
 import { ConfigError, databaseConfig, dataDir, type DatabaseConfig } from "@/lib/config/database";
 
 export type StartConfig = {
@@ -13,6 +14,8 @@ export type StartConfig = {
   nextAuthSecret: string;
   nextAuthUrl: string;
   admin: { email: string; password: string | null };
+  /** Days audit events are kept; 0 = forever (pruned by the app, lib/data/audit-retention.ts). */
+  auditRetentionDays: number;
 };
 
 export function loadStartConfig(env: NodeJS.ProcessEnv = process.env): StartConfig {
@@ -41,7 +44,16 @@ export function loadStartConfig(env: NodeJS.ProcessEnv = process.env): StartConf
     nextAuthSecret: env.NEXTAUTH_SECRET || readOrCreateSecret(dir),
     nextAuthUrl,
     admin: { email: adminEmail, password: adminPassword },
+    auditRetentionDays: checked(() => auditRetentionDays(env)),
   };
+}
+
+function checked<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw new ConfigError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /** NEXTAUTH_SECRET, when not given, is generated once and kept (mode 0600) in the data folder. */

@@ -137,6 +137,17 @@ describe("live responses match the OpenAPI document", () => {
     await settings("DELETE", 405, asAdmin);
   });
 
+  test("the audit trail: 200, 400, 401, 403 and 405", async () => {
+    const audit = at("/v4/auditEvents");
+    await audit("GET", 200, asAdmin);
+    await audit("GET", 200, asAdmin, "?type=token.created,token.deleted&limit=5");
+    await audit("GET", 200, asUser);
+    await audit("GET", 400, asAdmin, "?type=nothing");
+    await audit("GET", 401);
+    await audit("GET", 403, asUser, `?personId=${otherPersonId}`);
+    await audit("POST", 405, asAdmin);
+  });
+
   test("an unknown API path answers with the documented error body", async () => {
     const response = await api("GET", "/v4/nothing-here", asAdmin);
     expect(response.status).toBe(404);

@@ -8,6 +8,7 @@ export default function PreferencesLayout({ children }: { children: ReactNode })
       <nav aria-label="Preferences" className="mt-4 mb-6 flex gap-1 border-b border-slate-200">
         <PreferencesTab href="/preferences/access-tokens">Access Tokens</PreferencesTab>
         <PreferencesTab href="/preferences/profile">Profile</PreferencesTab>
+        <PreferencesTab href="/preferences/activity">Activity</PreferencesTab>
       </nav>
       {children}
     </div>

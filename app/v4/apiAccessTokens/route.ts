@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { auditSource } from "@/lib/audit/source";
 import { createAccessToken, listAccessTokens } from "@/lib/data/access-tokens";
 import { readJsonBody } from "@/lib/http/body";
 import { parsePage } from "@/lib/http/pagination";
@@ -15,7 +16,7 @@ export const GET = authenticatedRoute(async (request: NextRequest, principal) =>
 export const POST = authenticatedRoute(
   async (request: NextRequest, principal) => {
     const input = parseInput(createAccessTokenSchema, await readJsonBody(request));
-    return json(await createAccessToken(principal, input), 201);
+    return json(await createAccessToken(principal, input, auditSource(request.headers, principal)), 201);
   },
   { allowBasic: true },
 );

@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { auditSource } from "@/lib/audit/source";
 import { requireAdmin } from "@/lib/auth/authenticate";
 import { createPerson, listPeople } from "@/lib/data/people";
 import { readJsonBody } from "@/lib/http/body";
@@ -16,7 +17,7 @@ export const GET = authenticatedRoute(async (request: NextRequest, principal) =>
 export const POST = authenticatedRoute(async (request: NextRequest, principal) => {
   requireAdmin(principal);
   const input = parseInput(createPersonSchema, await readJsonBody(request));
-  return json(await createPerson(principal, input), 201);
+  return json(await createPerson(principal, input, auditSource(request.headers, principal)), 201);
 });
 
 const otherMethods = methodNotAllowed("GET, POST", "Use GET or POST on this path");

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { actionFailure, fieldErrorsOf, type ActionFailure } from "@/lib/action-errors";
-import { requireAdminUser } from "@/lib/auth/session";
+import { requireAdminUser, sessionAuditSource } from "@/lib/auth/session";
 import { deleteAccessToken } from "@/lib/data/access-tokens";
 import { createPerson, updatePerson } from "@/lib/data/people";
 import { createPersonSchema, updatePersonSchema, type UpdatePersonInput } from "@/lib/validations/people";
@@ -19,7 +19,7 @@ export async function createPersonAction(input: {
   const parsed = createPersonSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   try {
-    await createPerson(admin, parsed.data);
+    await createPerson(admin, parsed.data, await sessionAuditSource());
     revalidatePath("/admin/people");
     return { ok: true };
   } catch (error) {
@@ -32,7 +32,7 @@ export async function updatePersonAction(id: string, change: UpdatePersonInput):
   const parsed = updatePersonSchema.safeParse(change);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message };
   try {
-    await updatePerson(admin, id, parsed.data);
+    await updatePerson(admin, id, parsed.data, await sessionAuditSource());
     revalidatePath("/", "layout");
     return { ok: true };
   } catch (error) {
@@ -43,7 +43,7 @@ export async function updatePersonAction(id: string, change: UpdatePersonInput):
 export async function deletePersonTokenAction(tokenId: string): Promise<{ ok: boolean; message?: string }> {
   const admin = await requireAdminUser();
   try {
-    await deleteAccessToken(admin, tokenId);
+    await deleteAccessToken(admin, tokenId, await sessionAuditSource());
     revalidatePath("/admin/people", "layout");
     return { ok: true };
   } catch (error) {

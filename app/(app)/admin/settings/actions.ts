@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { actionFailure, fieldErrorsOf } from "@/lib/action-errors";
-import { requireAdminUser } from "@/lib/auth/session";
+import { requireAdminUser, sessionAuditSource } from "@/lib/auth/session";
 import { updateWorkspaceSettings, type WorkspaceSettings } from "@/lib/data/workspace";
 import { updateWorkspaceSettingsSchema } from "@/lib/validations/workspace-settings";
 
@@ -29,7 +29,7 @@ export async function saveSettingsAction(input: {
   const parsed = updateWorkspaceSettingsSchema.safeParse({ ...input, maxUserTokenLifetimeDays: Number(days) });
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   try {
-    const { before, after } = await updateWorkspaceSettings(admin, parsed.data);
+    const { before, after } = await updateWorkspaceSettings(admin, parsed.data, await sessionAuditSource());
     revalidatePath("/", "layout");
     return { ok: true, changes: describeChanges(before, after), fieldErrors: {} };
   } catch (error) {

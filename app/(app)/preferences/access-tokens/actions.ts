@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser, sessionAuditSource } from "@/lib/auth/session";
 import { createAccessToken, deleteAccessToken } from "@/lib/data/access-tokens";
 import type { TokenInfo } from "@/lib/data/token-info";
 import { actionFailure, fieldErrorsOf } from "@/lib/action-errors";
@@ -24,7 +24,7 @@ export async function generateTokenAction(input: {
   const { lifetimeDays, description } = parsed.data;
   const lifetimeSeconds = lifetimeDays === NON_EXPIRING ? NON_EXPIRING : lifetimeDays * DAY_SECONDS;
   try {
-    const created = await createAccessToken(user, { lifetimeSeconds, description });
+    const created = await createAccessToken(user, { lifetimeSeconds, description }, await sessionAuditSource());
     revalidatePath(PAGE);
     return { ok: true, ...created };
   } catch (error) {
@@ -35,7 +35,7 @@ export async function generateTokenAction(input: {
 export async function deleteTokenAction(tokenId: string): Promise<{ ok: boolean; message?: string }> {
   const user = await requireUser();
   try {
-    await deleteAccessToken(user, tokenId);
+    await deleteAccessToken(user, tokenId, await sessionAuditSource());
     revalidatePath(PAGE);
     return { ok: true };
   } catch (error) {

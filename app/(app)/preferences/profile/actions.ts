@@ -1,6 +1,6 @@
 "use server";
 
-import { requireUser } from "@/lib/auth/session";
+import { requireUser, sessionAuditSource } from "@/lib/auth/session";
 import { changePassword } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 import { passwordSchema } from "@/lib/validations/people";
@@ -24,7 +24,7 @@ export async function changePasswordAction(input: {
   else if (input.confirmPassword !== input.newPassword) fieldErrors.confirmPassword = "The passwords do not match";
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
   try {
-    await changePassword(user, input.currentPassword, input.newPassword);
+    await changePassword(user, input.currentPassword, input.newPassword, await sessionAuditSource());
     return { ok: true, fieldErrors: {}, message: "Password changed. Your access tokens keep working." };
   } catch (error) {
     if (error instanceof AppError && error.field === "currentPassword") {

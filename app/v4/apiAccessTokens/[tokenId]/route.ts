@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { auditSource } from "@/lib/audit/source";
 import { deleteAccessToken, getAccessToken } from "@/lib/data/access-tokens";
 import { notFound } from "@/lib/errors";
 import { authenticatedRoute } from "@/lib/http/authenticated-route";
@@ -19,7 +20,7 @@ export const GET = authenticatedRoute(async (request: NextRequest, principal, co
 
 // Takes effect on the next request, also when the token deletes itself: nothing is cached.
 export const DELETE = authenticatedRoute(async (request: NextRequest, principal, context: Context) => {
-  await deleteAccessToken(principal, await tokenIdOf(context));
+  await deleteAccessToken(principal, await tokenIdOf(context), auditSource(request.headers, principal));
   return noContent();
 });
 

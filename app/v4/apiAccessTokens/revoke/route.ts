@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { auditSource } from "@/lib/audit/source";
 import { revokeLeakedToken } from "@/lib/data/revoke";
 import { readJsonBody } from "@/lib/http/body";
 import { apiRoute, json, methodNotAllowed } from "@/lib/http/respond";
@@ -13,7 +14,7 @@ import { revokeAccessTokenSchema } from "@/lib/validations/access-token";
 export const POST = apiRoute(async (request: NextRequest) => {
   await limitRevokeRequests(clientAddress(request.headers));
   const { tokenValue } = parseInput(revokeAccessTokenSchema, await readJsonBody(request));
-  await revokeLeakedToken(tokenValue);
+  await revokeLeakedToken(tokenValue, auditSource(request.headers, null));
   return json({ status: "accepted" }, 202);
 });
 

@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { auditSource } from "@/lib/audit/source";
 import { requireAdmin } from "@/lib/auth/authenticate";
 import { getPerson, updatePerson } from "@/lib/data/people";
 import { readJsonBody } from "@/lib/http/body";
@@ -17,7 +18,7 @@ export const GET = authenticatedRoute(async (request: NextRequest, principal, co
 export const PATCH = authenticatedRoute(async (request: NextRequest, principal, context: Context) => {
   requireAdmin(principal);
   const input = parseInput(updatePersonSchema, await readJsonBody(request));
-  return json(await updatePerson(principal, (await context.params).id, input));
+  return json(await updatePerson(principal, (await context.params).id, input, auditSource(request.headers, principal)));
 });
 
 const otherMethods = methodNotAllowed("GET, PATCH", "Use GET or PATCH on this path");

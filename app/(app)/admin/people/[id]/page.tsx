@@ -30,6 +30,12 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         <p className="text-sm text-slate-600">
           {person.email} · {person.isAdmin ? "Admin" : "Member"} · {person.isDisabled ? "Disabled" : "Active"}
         </p>
+        <Link
+          href={`/admin/activity?personId=${encodeURIComponent(person.id)}`}
+          className="mt-2 inline-block text-sm text-blue-800 hover:underline"
+        >
+          Activity by or about {person.name}
+        </Link>
       </div>
       <section aria-labelledby="person-tokens" className="space-y-3">
         <h2 id="person-tokens" className="text-lg font-semibold">

@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { auditSource } from "@/lib/audit/source";
 import { changePassword } from "@/lib/data/users";
 import { readJsonBody } from "@/lib/http/body";
 import { authenticatedRoute } from "@/lib/http/authenticated-route";
@@ -9,7 +10,7 @@ import { changePasswordSchema } from "@/lib/validations/people";
 // Existing tokens keep working: they do not depend on the password.
 export const PUT = authenticatedRoute(async (request: NextRequest, principal) => {
   const input = parseInput(changePasswordSchema, await readJsonBody(request));
-  await changePassword(principal, input.currentPassword, input.newPassword);
+  await changePassword(principal, input.currentPassword, input.newPassword, auditSource(request.headers, principal));
   return noContent();
 });
 

@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { auditSource } from "@/lib/audit/source";
 import { requireAdmin } from "@/lib/auth/authenticate";
 import { getWorkspaceSettings, updateWorkspaceSettings } from "@/lib/data/workspace";
 import { readJsonBody } from "@/lib/http/body";
@@ -15,7 +16,7 @@ export const GET = authenticatedRoute(async (request: NextRequest, principal) =>
 export const PATCH = authenticatedRoute(async (request: NextRequest, principal) => {
   requireAdmin(principal);
   const input = parseInput(updateWorkspaceSettingsSchema, await readJsonBody(request));
-  const { after } = await updateWorkspaceSettings(principal, input);
+  const { after } = await updateWorkspaceSettings(principal, input, auditSource(request.headers, principal));
   return json(after);
 });
 

@@ -1,0 +1,34 @@
+import { ACTIVITY_PAGE_SIZE, type ActivityQuery } from "@/lib/audit/activity-query";
+import type { AuditEventView } from "@/lib/data/audit-events";
+import { ActivityFilters } from "./activity-filters";
+import { ActivityPager } from "./activity-pager";
+import { ActivityTable } from "./activity-table";
+
+type Props = {
+  path: string;
+  query: ActivityQuery;
+  events: { data: AuditEventView[]; count: number };
+  caption: string;
+  people?: Array<{ id: string; email: string }>;
+};
+
+/** The filters, the problem with them if any, the table (or why it is empty) and the pages. */
+export function ActivityView({ path, query, events, caption, people }: Props) {
+  const pageCount = Math.max(1, Math.ceil(events.count / ACTIVITY_PAGE_SIZE));
+  return (
+    <div className="space-y-4">
+      <ActivityFilters path={path} values={query.values} people={people} />
+      {query.problem && (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          Filters not applied: {query.problem}
+        </p>
+      )}
+      {events.data.length === 0 ? (
+        <p className="rounded-lg border border-slate-200 bg-white px-4 py-6 text-sm text-slate-600">No events match.</p>
+      ) : (
+        <ActivityTable events={events.data} caption={caption} />
+      )}
+      <ActivityPager path={path} values={query.values} page={query.page} pageCount={pageCount} total={events.count} />
+    </div>
+  );
+}

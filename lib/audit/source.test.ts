@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { auditSource, USER_AGENT_MAX_LENGTH } from "./source";
+
+const headers = (init: Record<string, string>) => new Headers(init);
+
+describe("auditSource", () => {
+  it("takes the address and user agent from the request, and how it was authenticated", () => {
+    const source = auditSource(headers({ "x-forwarded-for": "203.0.113.9", "user-agent": "curl/8.5" }), {
+      via: "token",
+      tokenId: "AbCdEfGhIjKlMnOp",
+    });
+    expect(source).toEqual({
+      method: "token",
+      tokenId: "AbCdEfGhIjKlMnOp",
+      clientAddress: "203.0.113.9",
+      userAgent: "curl/8.5",
+    });
+  });
+
+  it("is anonymous without authentication, and has no token id but for a token", () => {
+    expect(auditSource(headers({}), null, {})).toEqual({
+      method: "anonymous",
+      tokenId: null,
+      clientAddress: "unknown",
+      userAgent: "",
+    });
+    expect(auditSource(headers({}), { via: "session" }, {}).tokenId).toBeNull();
+  });
+
+  it("cuts a long user agent", () => {
+    const source = auditSource(headers({ "user-agent": "x".repeat(5000) }), { via: "password" });
+    expect(source.userAgent).toHaveLength(USER_AGENT_MAX_LENGTH);
+  });
+});

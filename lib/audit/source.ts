@@ -1,0 +1,35 @@
+// Where an audited action came from: how the actor authenticated, and the client's address and user agent.
+import { clientAddress } from "@/lib/rate-limit/client-address";
+
+export type AuthMethod = "session" | "password" | "token" | "anonymous";
+
+export type AuditSource = {
+  method: AuthMethod;
+  /** The token that authenticated the request, when method is token (its public id, never the value). */
+  tokenId: string | null;
+  clientAddress: string;
+  userAgent: string;
+};
+
+export const USER_AGENT_MAX_LENGTH = 256;
+
+/** How a request was authenticated, as lib/auth/authenticate.ts's Principal says it. */
+export type Authentication = { via: "session" } | { via: "password" } | { via: "token"; tokenId: string };
+
+export function auditSource(
+  headers: Headers,
+  authentication: Authentication | null,
+  env: Record<string, string | undefined> = process.env,
+): AuditSource {
+  return {
+    method: authentication?.via ?? "anonymous",
+    tokenId: authentication?.via === "token" ? authentication.tokenId : null,
+    clientAddress: clientAddress(headers, env),
+    userAgent: userAgentOf(headers),
+  };
+}
+
+/** The User-Agent header, cut to a length worth keeping; an empty string when none was sent. */
+export function userAgentOf(headers: Headers): string {
+  return (headers.get("user-agent") ?? "").slice(0, USER_AGENT_MAX_LENGTH);
+}

@@ -1,0 +1,106 @@
+import "server-only";
+import type { AuditEventType } from "@/lib/audit/event-types";
+import type { AuditFilters } from "@/lib/audit/filters";
+import type { AuthMethod } from "@/lib/audit/source";
+import { db } from "@/lib/db";
+import { forbidden } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/sqlite/client";
+import type { Actor } from "./actor";
+
+export type AuditEventView = {
+  id: string;
+  type: AuditEventType;
+  occurredAt: string;
+  actor: { personId: string | null; email: string | null; method: AuthMethod; tokenId: string | null };
+  /** The person the event is about. */
+  person: { id: string; email: string | null } | null;
+  tokenId: string | null;
+  clientAddress: string;
+  userAgent: string;
+  details: Record<string, unknown>;
+};
+
+type Row = Prisma.AuditEventGetPayload<object>;
+
+/**
+ * The audit trail, newest first. Admins read the workspace's events and the instance-wide ones; anyone
+ * else reads only the events about themselves (their tokens, their account), and asking for another
+ * person's is a 403.
+ */
+export async function listAuditEvents(
+  actor: Actor,
+  filters: AuditFilters,
+  page: { limit: number; offset: number },
+): Promise<{ data: AuditEventView[]; count: number }> {
+  const where = { AND: [scope(actor, filters), ...conditions(filters)] };
+  const [rows, count] = await Promise.all([
+    db.auditEvent.findMany({
+      where,
+      orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+      take: page.limit,
+      skip: page.offset,
+    }),
+    db.auditEvent.count({ where }),
+  ]);
+  const emails = await emailsOf(actor.workspaceId, rows);
+  return { data: rows.map((row) => toView(row, emails)), count };
+}
+
+function scope(actor: Actor, filters: AuditFilters): Prisma.AuditEventWhereInput {
+  if (actor.isAdmin) return { OR: [{ workspaceId: actor.workspaceId }, { workspaceId: null }] };
+  if (filters.personId !== undefined && filters.personId !== actor.userId) {
+    throw forbidden("Only workspace admins may read other people's activity");
+  }
+  return { workspaceId: actor.workspaceId, subjectId: actor.userId };
+}
+
+function conditions(filters: AuditFilters): Prisma.AuditEventWhereInput[] {
+  const all: Prisma.AuditEventWhereInput[] = [];
+  if (filters.personId) all.push({ OR: [{ actorId: filters.personId }, { subjectId: filters.personId }] });
+  if (filters.tokenId) all.push({ OR: [{ tokenId: filters.tokenId }, { actorTokenId: filters.tokenId }] });
+  if (filters.types) all.push({ type: { in: filters.types } });
+  if (filters.since) all.push({ occurredAt: { gte: filters.since } });
+  if (filters.until) all.push({ occurredAt: { lte: filters.until } });
+  return all;
+}
+
+/** The current emails of the people on the page; a person deleted since shows by id alone. */
+async function emailsOf(workspaceId: string, rows: Row[]): Promise<Map<string, string>> {
+  const ids = new Set(rows.flatMap((row) => [row.actorId, row.subjectId]).filter((id) => id !== null));
+  if (ids.size === 0) return new Map();
+  const people = await db.user.findMany({
+    where: { id: { in: [...ids] }, workspaceId },
+    select: { id: true, email: true },
+  });
+  return new Map(people.map((person) => [person.id, person.email]));
+}
+
+function toView(row: Row, emails: Map<string, string>): AuditEventView {
+  return {
+    id: row.id,
+    type: row.type as AuditEventType,
+    occurredAt: row.occurredAt.toISOString(),
+    actor: {
+      personId: row.actorId,
+      email: row.actorId === null ? null : (emails.get(row.actorId) ?? null),
+      method: row.actorMethod as AuthMethod,
+      tokenId: row.actorTokenId,
+    },
+    person: row.subjectId === null ? null : { id: row.subjectId, email: emails.get(row.subjectId) ?? null },
+    tokenId: row.tokenId,
+    clientAddress: row.clientAddress,
+    userAgent: row.userAgent,
+    details: parseDetails(row.details),
+  };
+}
+
+function parseDetails(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === "object" && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
+  } catch {
+    return {};
+  }
+}
