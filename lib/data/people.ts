@@ -10,6 +10,14 @@ import { normalizeEmail } from "./users";
 
 export type PersonSummary = Person & { apiAccessTokenCount: number };
 
+// Person ids are randomUUID()s (createPerson, bootstrap). Anything else names nobody and is refused before the
+// database sees it: PostgreSQL answers a NUL byte in a text parameter with an error, not with an empty result.
+const PERSON_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function requirePersonId(id: string): void {
+  if (!PERSON_ID.test(id)) throw notFound("Person");
+}
+
 function requireAdmin(actor: Actor): void {
   if (!actor.isAdmin) throw forbidden("Only workspace admins may manage people");
 }
@@ -35,6 +43,7 @@ export async function listPeople(
 
 export async function getPerson(actor: Actor, id: string): Promise<Person> {
   requireAdmin(actor);
+  requirePersonId(id);
   const row = await db.user.findFirst({ where: { id, workspaceId: actor.workspaceId }, select: personSelect });
   if (!row) throw notFound("Person");
   return toPerson(row);
@@ -71,6 +80,7 @@ export async function createPerson(actor: Actor, input: CreatePersonInput): Prom
  */
 export async function updatePerson(actor: Actor, id: string, input: UpdatePersonInput): Promise<Person> {
   requireAdmin(actor);
+  requirePersonId(id);
   if (id === actor.userId && input.isDisabled === true) {
     throw new AppError(409, "conflict", "isDisabled: you cannot disable your own account", {}, "isDisabled");
   }
