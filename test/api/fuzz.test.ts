@@ -21,6 +21,7 @@ import {
   getSettings,
   patchSettings,
   type Auth,
+  type List,
   type Person,
   type UserWithToken,
   type WorkspaceSettings,
@@ -44,6 +45,8 @@ type Fuzzer = {
   deletedToken: string;
   settings: WorkspaceSettings;
   session: Auth;
+  /** The enabled admins before the fuzz: the others (its own, any it adds) are demoted afterwards. */
+  adminsBefore: Set<string>;
 };
 let fuzzer: Fuzzer;
 let operations: DocumentedOperation[];
@@ -72,8 +75,21 @@ async function documentedOperations(): Promise<DocumentedOperation[]> {
   );
 }
 
+/** Every enabled admin's id, read with the shared admin's session. */
+async function enabledAdmins(session: Auth): Promise<string[]> {
+  const ids: string[] = [];
+  for (let offset = 0; ; offset += 100) {
+    const page = await api<List<Person>>("GET", `/v4/people?limit=100&offset=${offset}`, { auth: session });
+    expect(page.status, page.text).toBe(200);
+    ids.push(...page.body.data.filter((p) => p.isAdmin && !p.isDisabled).map((p) => p.id));
+    if (page.body.data.length < 100) return ids;
+  }
+}
+
 beforeAll(async () => {
   operations = await documentedOperations();
+  const session = await adminSession();
+  const adminsBefore = new Set(await enabledAdmins(session));
   const admin = await createPerson({ isAdmin: true }, "fuzz-admin");
   const adminToken = await createToken({ basic: { email: admin.email, password: admin.password } });
   const user = await createUserWithToken("fuzz-user", 7200);
@@ -88,12 +104,20 @@ beforeAll(async () => {
     victim,
     deletedToken: deleted.tokenValue,
     settings: await getSettings(),
-    session: await adminSession(),
+    session,
+    adminsBefore,
   };
 });
 
+// Other files count the enabled admins: the fuzz leaves none of its own behind.
 afterAll(async () => {
-  if (fuzzer) await restore();
+  if (!fuzzer) return;
+  await restore();
+  for (const id of await enabledAdmins(fuzzer.session)) {
+    if (fuzzer.adminsBefore.has(id)) continue;
+    const response = await api("PATCH", `/v4/people/${id}`, { auth: fuzzer.session, json: { isAdmin: false } });
+    expect(response.status, response.text).toBe(200);
+  }
 });
 
 /** Puts back what a successful PATCH may have changed: the fuzz's people and the workspace settings. */
