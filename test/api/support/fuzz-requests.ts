@@ -137,6 +137,36 @@ export function fromSchema(schema: JsonSchema): fc.Arbitrary<unknown> {
   }
 }
 
+/**
+ * A value meeting the JSON Schema and, for the fields whose rules the schema cannot say (a zod refinement),
+ * the usual values of such a field: so that well-formed requests also reach the success paths.
+ */
+export function validFromSchema(schema: JsonSchema, key = ""): fc.Arbitrary<unknown> {
+  switch (schema.type) {
+    case "object": {
+      const required = new Set(schema.required ?? []);
+      const fields = Object.entries(schema.properties ?? {}).map(([name, inner]) => {
+        const value = validFromSchema(inner, name);
+        return (required.has(name) ? value : fc.option(value, { nil: undefined, freq: 2 })).map((v) => [name, v]);
+      });
+      return fc
+        .tuple(...fields)
+        .map((pairs) => Object.fromEntries((pairs as [string, unknown][]).filter(([, v]) => v !== undefined)));
+    }
+    case "integer":
+      return fc.constantFrom(1, 30, 60, 365, 3600, 86_400);
+    case "boolean":
+      return fc.boolean();
+    case "string":
+      if (/email/i.test(key)) return fc.stringMatching(/^[a-z][a-z0-9]{2,12}@example\.test$/);
+      if (/password/i.test(key)) return fc.stringMatching(/^[A-Za-z0-9]{12,20}$/);
+      if (key === "tokenValue") return fc.constant(VICTIM_TOKEN);
+      return fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ]{0,30}[A-Za-z0-9]$/);
+    default:
+      return fc.constant(null);
+  }
+}
+
 function bodyFor(schema: JsonSchema | undefined): fc.Arbitrary<BodySpec> {
   const json = (value: fc.Arbitrary<unknown>) => value.map((v): BodySpec => ({ kind: "json", value: v }));
   return fc.oneof(
@@ -287,6 +317,21 @@ const oddHeaders: fc.Arbitrary<Record<string, string>> = fc.oneof(
 
 /** A request to a documented operation, a variation of its path, or somewhere undocumented under /v4. */
 export function fuzzRequest(operations: DocumentedOperation[], knownIds: string[]): fc.Arbitrary<FuzzRequest> {
+  // Well-formed: the documented method and path, a known id, a token, JSON, and a valid body.
+  const wellFormed = fc.constantFrom(...operations).chain((op) =>
+    fc.record({
+      method: fc.constant(op.method),
+      path: fc.constant(op.path),
+      params: fc.record(Object.fromEntries(op.pathParams.map((name) => [name, fc.constantFrom(...knownIds)]))),
+      query: fc.constant(""),
+      body: op.body
+        ? validFromSchema(op.body).map((value): BodySpec => ({ kind: "json", value }))
+        : fc.constant<BodySpec>({ kind: "none" }),
+      auth: fc.constantFrom<Who>("user", "admin").map((who): AuthSpec => ({ kind: "token", who })),
+      contentType: fc.constant("application/json"),
+      headers: fc.constant({}),
+    }),
+  );
   const documented = fc.constantFrom(...operations).chain((op) =>
     fc.record({
       method: fc.oneof({ weight: 8, arbitrary: fc.constant(op.method) }, fc.constantFrom(...METHODS, ...ODD_METHODS)),
@@ -313,13 +358,15 @@ export function fuzzRequest(operations: DocumentedOperation[], knownIds: string[
     query,
     body: bodyFor(undefined),
   });
-  return fc
+  const fuzzed = fc
     .tuple(
       fc.oneof({ weight: 9, arbitrary: documented }, { weight: 1, arbitrary: elsewhere }),
       auth,
       contentType,
       oddHeaders,
-      fc.nat({ max: 65_535 }),
     )
-    .map(([target, a, type, headers, address]) => ({ ...target, auth: a, contentType: type, headers, address }));
+    .map(([target, a, type, headers]) => ({ ...target, auth: a, contentType: type, headers }));
+  return fc
+    .tuple(fc.oneof({ weight: 1, arbitrary: wellFormed }, { weight: 4, arbitrary: fuzzed }), fc.nat({ max: 65_535 }))
+    .map(([request, address]) => ({ ...request, address }));
 }
