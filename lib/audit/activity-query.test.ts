@@ -3,10 +3,15 @@ import { activityHref, activityQuery } from "./activity-query";
 
 describe("activityQuery", () => {
   it("turns the page's query into filters and a page number, dropping empty fields", () => {
-    const query = activityQuery({ personId: "p-1", tokenId: "", type: "token.created", page: "3" });
+    const query = activityQuery({
+      personId: "0b6f3c2e-8d4a-4f1e-9a7b-2c5d6e7f8a9b",
+      tokenId: "",
+      type: "token.created",
+      page: "3",
+    });
     expect(query).toEqual({
-      filters: { personId: "p-1", types: ["token.created"] },
-      values: { personId: "p-1", type: "token.created" },
+      filters: { personId: "0b6f3c2e-8d4a-4f1e-9a7b-2c5d6e7f8a9b", types: ["token.created"] },
+      values: { personId: "0b6f3c2e-8d4a-4f1e-9a7b-2c5d6e7f8a9b", type: "token.created" },
       page: 3,
       problem: null,
     });

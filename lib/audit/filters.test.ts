@@ -23,9 +23,11 @@ describe("parseAuditFilters", () => {
 
   it("reads every filter", () => {
     expect(
-      parse("personId=p-1&tokenId=AbCdEfGhIjKlMnOp&type=token.created&since=2026-01-01&until=2026-01-31T23:59:59Z"),
+      parse(
+        `personId=0b6f3c2e-8d4a-4f1e-9a7b-2c5d6e7f8a9b&tokenId=AbCdEfGhIjKlMnOp&type=token.created&since=2026-01-01&until=2026-01-31T23:59:59Z`,
+      ),
     ).toEqual({
-      personId: "p-1",
+      personId: "0b6f3c2e-8d4a-4f1e-9a7b-2c5d6e7f8a9b",
       tokenId: "AbCdEfGhIjKlMnOp",
       types: ["token.created"],
       since: new Date("2026-01-01T00:00:00.000Z"),
@@ -46,6 +48,8 @@ describe("parseAuditFilters", () => {
     expectBad("tokenId=short", "tokenId");
     expectBad("tokenId=tsr_AbCdEfGhIjKlMnOp_secret", "tokenId");
     expectBad("personId=", "personId");
+    expectBad("personId=p-1", "personId");
+    expectBad("personId=%00", "personId");
     expectBad("personId=a&personId=b", "personId");
     expectBad("since=yesterday", "since");
     expectBad("until=2026-13-45", "until");

@@ -2,6 +2,7 @@
 // that names it.
 import { invalidField } from "@/lib/errors";
 import { isTokenId } from "@/lib/tokens/format";
+import { isPersonId } from "@/lib/validations/common";
 import { auditEventTypes, isAuditEventType, type AuditEventType } from "./event-types";
 
 export type AuditFilters = {
@@ -20,7 +21,7 @@ export function parseAuditFilters(params: URLSearchParams): AuditFilters {
   const filters: AuditFilters = {};
   const personId = single(params, "personId");
   if (personId !== undefined) {
-    if (personId.length === 0 || personId.length > 100) throw invalidField("personId", "must be a person's id");
+    if (!isPersonId(personId)) throw invalidField("personId", "must be a person's id");
     filters.personId = personId;
   }
   const tokenId = single(params, "tokenId");

@@ -5,6 +5,7 @@ import type { AuditSource } from "@/lib/audit/source";
 import { hashPassword } from "@/lib/auth/passwords";
 import { db } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
+import { isPersonId } from "@/lib/validations/common";
 import type { CreatePersonInput, UpdatePersonInput } from "@/lib/validations/people";
 import type { Actor } from "./actor";
 import { auditEventRow, recordAuditEvent } from "./audit-record";
@@ -14,6 +15,10 @@ import { normalizeEmail } from "./users";
 export type PersonSummary = Person & { apiAccessTokenCount: number };
 
 const changeableSelect = { name: true, isAdmin: true, isDisabled: true, canGenerateApiAccessTokens: true } as const;
+
+function requirePersonId(id: string): void {
+  if (!isPersonId(id)) throw notFound("Person");
+}
 
 function requireAdmin(actor: Actor): void {
   if (!actor.isAdmin) throw forbidden("Only workspace admins may manage people");
@@ -40,6 +45,7 @@ export async function listPeople(
 
 export async function getPerson(actor: Actor, id: string): Promise<Person> {
   requireAdmin(actor);
+  requirePersonId(id);
   const row = await db.user.findFirst({ where: { id, workspaceId: actor.workspaceId }, select: personSelect });
   if (!row) throw notFound("Person");
   return toPerson(row);
@@ -89,6 +95,7 @@ export async function updatePerson(
   source: AuditSource,
 ): Promise<Person> {
   requireAdmin(actor);
+  requirePersonId(id);
   if (id === actor.userId && input.isDisabled === true) {
     throw new AppError(409, "conflict", "isDisabled: you cannot disable your own account", {}, "isDisabled");
   }

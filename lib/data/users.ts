@@ -16,10 +16,15 @@ export function normalizeEmail(email: string): string {
  * all look the same to the caller, so nothing about other accounts leaks.
  */
 export async function verifyCredentials(email: string, password: string): Promise<Actor | null> {
-  const user = await db.user.findUnique({
-    where: { email: normalizeEmail(email) },
-    select: { id: true, workspaceId: true, isAdmin: true, isDisabled: true, passwordHash: true },
-  });
+  // No stored email holds a control character (the schema refuses them), and PostgreSQL answers a NUL byte in a
+  // query with an error: such an email is looked up as nobody. The password is still checked, so it takes as long.
+  const storable = !/[\u0000-\u001f\u007f]/.test(email);
+  const user = storable
+    ? await db.user.findUnique({
+        where: { email: normalizeEmail(email) },
+        select: { id: true, workspaceId: true, isAdmin: true, isDisabled: true, passwordHash: true },
+      })
+    : null;
   const matches = await verifyPassword(password, user?.passwordHash);
   if (!user || !matches || user.isDisabled) return null;
   return { userId: user.id, workspaceId: user.workspaceId, isAdmin: user.isAdmin };

@@ -148,6 +148,13 @@ describe("readJsonBody", () => {
     expect(error.message).toBe("The request body is not valid JSON");
   });
 
+  it("refuses a key repeated in one object with 400 naming it, as parsers disagree on which one wins", async () => {
+    const error = await appErrorFrom(readJsonBody(jsonRequest('{"lifetimeSeconds":60,"lifetimeSeconds":-1}')));
+    expect(error.status).toBe(400);
+    expect(error.code).toBe("invalid_request");
+    expect(error.message).toBe('Request body: the field "lifetimeSeconds" appears more than once');
+  });
+
   it("refuses a missing body as invalid JSON with 400", async () => {
     const request = new Request(ENDPOINT, { method: "POST", headers: { "content-type": "application/json" } });
     const error = await appErrorFrom(readJsonBody(request));

@@ -1,8 +1,12 @@
 import { AppError } from "@/lib/errors";
+import { firstDuplicateKey } from "./duplicate-keys";
 
 export const MAX_BODY_BYTES = 16 * 1024;
 
-/** Reads a JSON request body, refusing wrong content types, oversized bodies, bad UTF-8 and bad JSON with a 4xx. */
+/**
+ * Reads a JSON request body, refusing wrong content types, oversized bodies, bad UTF-8, bad JSON and repeated
+ * keys with a 4xx.
+ */
 export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
@@ -17,11 +21,18 @@ export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES):
   } catch {
     throw new AppError(400, "invalid_request", "The request body is not valid UTF-8");
   }
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new AppError(400, "invalid_request", "The request body is not valid JSON");
   }
+  const repeated = firstDuplicateKey(text);
+  if (repeated !== null) {
+    const field = JSON.stringify(repeated.slice(0, 50));
+    throw new AppError(400, "invalid_request", `Request body: the field ${field} appears more than once`);
+  }
+  return value;
 }
 
 async function readLimited(request: Request, maxBytes: number, tooLarge: AppError): Promise<Uint8Array> {

@@ -7,3 +7,11 @@ export const strictObjectErrors = {
 /** A type error message that says "is required" when the field is missing. */
 export const required = (what: string) => (issue: { input: unknown }) =>
   issue.input === undefined ? "is required" : `must be ${what}`;
+
+// Person ids are randomUUID()s (createPerson, bootstrap). Anything else names nobody and is refused before the
+// database sees it: PostgreSQL answers a NUL byte in a text parameter with an error, not with an empty result.
+const PERSON_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function isPersonId(id: string): boolean {
+  return PERSON_ID.test(id);
+}

@@ -51,6 +51,12 @@ describe("createPersonSchema", () => {
     expect(issuesOf(createPersonSchema, { ...valid, name })).toEqual([{ path: "name", message: "must not be empty" }]);
   });
 
+  it.each(["a\u0000b", "line\nbreak", "esc\u001b[31m"])("refuses control characters in the name (%j)", (name) => {
+    expect(issuesOf(createPersonSchema, { ...valid, name })).toEqual([
+      { path: "name", message: "must not contain control characters" },
+    ]);
+  });
+
   it("refuses a name over 100 characters", () => {
     expect(issuesOf(createPersonSchema, { ...valid, name: "n".repeat(101) })).toEqual([
       { path: "name", message: "must be at most 100 characters" },

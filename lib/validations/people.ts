@@ -27,7 +27,8 @@ const name = z
   .string({ error: required("a string") })
   .trim()
   .min(1, { error: "must not be empty" })
-  .max(100, { error: "must be at most 100 characters" });
+  .max(100, { error: "must be at most 100 characters" })
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { error: "must not contain control characters" });
 
 export const createPersonSchema = z.strictObject(
   {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { sleep } from "./support/client";
 import { startTestServer, type TestServer } from "../support/server";
 
-const port = Number(process.env.AUDIT_RETENTION_TEST_PORT ?? 3133);
+const port = Number(process.env.AUDIT_RETENTION_TEST_PORT ?? 3137);
 const DAY_MS = 86_400_000;
 let server: TestServer | undefined;
 
