@@ -2,6 +2,7 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import type { Actor } from "@/lib/data/actor";
+import type { Person } from "@/lib/data/person";
 import { findTokenForAuthentication, lastUsedBuffer } from "@/lib/data/token-auth";
 import { getSessionUser } from "@/lib/data/users";
 import { forbidden, unauthorized } from "@/lib/errors";
@@ -13,7 +14,11 @@ import { isSameOrigin } from "./same-origin";
 import { refuseInvalidToken, verifyThrottledCredentials } from "./throttle";
 
 export type Principal = Actor &
-  ({ via: "token"; tokenId: string; tokenExpiresAt: Date | null } | { via: "password" } | { via: "session" });
+  (
+    | { via: "token"; tokenId: string; tokenExpiresAt: Date | null; person: Person }
+    | { via: "password" }
+    | { via: "session" }
+  );
 
 type Options = { allowBasic?: boolean };
 
@@ -69,6 +74,7 @@ async function authenticateToken(request: NextRequest, tokenValue: string): Prom
     via: "token",
     tokenId: token.id,
     tokenExpiresAt: token.expiresAt,
+    person: user.person,
   };
 }
 
