@@ -37,7 +37,9 @@ export async function authenticate(request: NextRequest, options: Options = {}):
       }
       return authenticatePassword(request, credentials.email, credentials.password);
     case "invalid":
-      return refuseInvalidToken(clientAddress(request.headers), unauthorized("invalid_token", credentials.reason));
+      return refuseInvalidToken(clientAddress(request.headers), unauthorized("invalid_token", credentials.reason), {
+        malformed: true,
+      });
     case "none":
       return authenticateSession(request);
   }
@@ -48,7 +50,7 @@ async function authenticateToken(request: NextRequest, tokenValue: string): Prom
   const token = parsed && (await findTokenForAuthentication(parsed.tokenId));
   if (!token || !tokenMatchesHash(tokenValue, token.secretHash)) {
     const invalid = unauthorized("invalid_token", "The access token is invalid or has been deleted");
-    return refuseInvalidToken(clientAddress(request.headers), invalid);
+    return refuseInvalidToken(clientAddress(request.headers), invalid, { malformed: !parsed });
   }
 
   const now = new Date();

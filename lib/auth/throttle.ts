@@ -32,9 +32,21 @@ export async function verifyThrottledCredentials(
 /**
  * Called only once a Bearer token has failed, so a valid token never pays for the throttle, and an address
  * blocked for its invalid tokens can still use its valid ones. Throws the 429, or else the given 401.
+ * A malformed value (bad format or checksum) can never be a right guess, so it is counted in this process
+ * only: refusing it touches no database, even when well-formed failures are shared through PostgreSQL.
+ * A block this process knows of, for either kind, refuses both.
  */
-export async function refuseInvalidToken(address: string, invalid: AppError): Promise<never> {
-  const { tokenAddress } = throttles();
-  const blocked = (await tokenAddress.retryAfter(address)) || (await tokenAddress.fail(address));
+export async function refuseInvalidToken(
+  address: string,
+  invalid: AppError,
+  { malformed }: { malformed: boolean },
+): Promise<never> {
+  const { tokenAddress, malformedTokenAddress } = throttles();
+  const counter = malformed ? malformedTokenAddress : tokenAddress;
+  const blocked =
+    tokenAddress.knownBlock(address) ||
+    malformedTokenAddress.knownBlock(address) ||
+    (await counter.retryAfter(address)) ||
+    (await counter.fail(address));
   throw blocked > 0 ? tooManyAttempts(blocked) : invalid;
 }

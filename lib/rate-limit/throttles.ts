@@ -9,6 +9,8 @@ export type Throttles = {
   passwordAddress: FailureThrottle;
   passwordAccount: FailureThrottle;
   tokenAddress: FailureThrottle;
+  /** Malformed tokens, counted in this process only (lib/auth/throttle.ts says why). */
+  malformedTokenAddress: FailureThrottle;
 };
 
 // SQLite means one instance: counting in memory is enough. PostgreSQL may serve several instances, so
@@ -36,6 +38,11 @@ function createThrottles(): Throttles {
     passwordAddress: new FailureThrottle("pw-address", rules.passwordAddress, factory),
     passwordAccount: new FailureThrottle("pw-account", rules.passwordAccount, factory),
     tokenAddress: new FailureThrottle("token-address", rules.tokenAddress, factory),
+    malformedTokenAddress: new FailureThrottle(
+      "malformed-token-address",
+      rules.tokenAddress,
+      (options) => new RateLimiterMemory(options),
+    ),
   };
 }
 
