@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import prettier from "prettier";
 import { startTestServer, TEST_ADMIN, type TestServer } from "../test/support/server";
 import { measure, processTreeRss, serverRssMb, type LoadOptions, type Scenario } from "./measure";
 import { freshPostgresDatabase } from "./postgres";
@@ -145,7 +146,9 @@ async function runOn(db: "sqlite" | "postgresql", databaseUrl: string | null): P
     const dir = path.join(import.meta.dirname, values.quick ? "../test-results" : "results");
     mkdirSync(dir, { recursive: true });
     const file = path.join(dir, values.quick ? `bench-${db}.json` : `${report.date.slice(0, 10)}-${db}.json`);
-    writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
+    // Written as the repository's Prettier check expects, so a recorded run can be committed as it is.
+    const style = (await prettier.resolveConfig(file)) ?? {};
+    writeFileSync(file, await prettier.format(JSON.stringify(report), { ...style, parser: "json" }));
     console.log(`Wrote ${path.relative(process.cwd(), file)}`);
   } finally {
     await server.stop();
