@@ -61,10 +61,11 @@ function processTree(root: number): number[] {
   return tree;
 }
 
-/** The next-server process and its children (the start script's wrappers are not the server). */
+/** The server process and its children (the start script's wrappers are not the server). */
 function serverPids(launcherPid: number): number[] {
   const tree = processTree(launcherPid);
-  const server = tree.find((pid) => readStatus(pid)?.name.startsWith("next-server"));
+  // `next start` titles its process next-server; the custom server (scripts/serve.mjs) tessera-server.
+  const server = tree.find((pid) => /^(tessera|next)-server/.test(readStatus(pid)?.name ?? ""));
   return server ? processTree(server) : tree;
 }
 
