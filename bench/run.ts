@@ -1,13 +1,15 @@
 // `npm run bench`: starts the production app on a fresh database, seeds it, and measures each scenario
-// with autocannon. Options: --duration S, --warmup S, --connections N, --quick, --postgres URL.
+// with autocannon, round after round. Options: --duration S, --warmup S, --connections N, --rounds N,
+// --quick, --postgres URL, --port N, --server-env NAME=VALUE (repeatable; tries a process setting).
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import prettier from "prettier";
 import { startTestServer, TEST_ADMIN, type TestServer } from "../test/support/server";
-import { measure, serverRssMb, type Figures, type LoadOptions, type Scenario } from "./measure";
+import { measure, processTreeRss, serverRssMb, type LoadOptions, type Scenario } from "./measure";
 import { freshPostgresDatabase } from "./postgres";
-import { printTable, targets } from "./report";
+import { printTable, targets, type Round } from "./report";
 import { seed, type Seeded } from "./seed";
 
 const { values } = parseArgs({
@@ -15,16 +17,25 @@ const { values } = parseArgs({
     duration: { type: "string", default: "10" },
     warmup: { type: "string", default: "3" },
     connections: { type: "string", default: "16" },
+    // Two identical rounds: the second shows whether memory grows from one run to the next.
+    rounds: { type: "string", default: "2" },
     quick: { type: "boolean", default: false },
     postgres: { type: "string" },
     port: { type: "string", default: "3131" },
+    "server-env": { type: "string", multiple: true, default: [] },
   },
 });
+const rounds = values.quick ? 1 : Math.max(1, Number(values.rounds));
+const serverEnv = Object.fromEntries(
+  values["server-env"].map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)]),
+);
 const options: LoadOptions = values.quick
   ? { durationS: 1, warmupS: 1, connections: Number(values.connections) }
   : { durationS: Number(values.duration), warmupS: Number(values.warmup), connections: Number(values.connections) };
 
-function scenarios(s: Seeded): Scenario[] {
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+function scenarioList(s: Seeded): Scenario[] {
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
   const basic = "Basic " + Buffer.from(`${TEST_ADMIN.email}:${TEST_ADMIN.password}`).toString("base64");
   const create = JSON.stringify({ lifetimeSeconds: 3600, description: "bench" });
@@ -36,6 +47,14 @@ function scenarios(s: Seeded): Scenario[] {
     { name: "people/current unknown", path: "/v4/people/current", headers: bearer(s.unknownToken), expectStatus: 401 },
     { name: "people/current expired", path: "/v4/people/current", headers: bearer(s.expiredToken), expectStatus: 401 },
     { name: "list 10k (first page)", path: "/v4/apiAccessTokens", headers: bearer(s.validToken), expectStatus: 200 },
+    {
+      // Latency without queueing behind other requests: what one script listing its tokens sees.
+      name: "list 10k, 1 connection",
+      path: "/v4/apiAccessTokens",
+      headers: bearer(s.validToken),
+      expectStatus: 200,
+      connections: 1,
+    },
     {
       name: "access tokens page",
       path: "/preferences/access-tokens",
@@ -58,8 +77,6 @@ function scenarios(s: Seeded): Scenario[] {
       body: create,
       expectStatus: 201,
     },
-    { name: "healthz (again)", path: "/healthz", expectStatus: 200 },
-    { name: "people/current (again)", path: "/v4/people/current", headers: bearer(s.validToken), expectStatus: 200 },
   ];
 }
 
@@ -72,6 +89,7 @@ async function runOn(db: "sqlite" | "postgresql", databaseUrl: string | null): P
     // The rejection scenarios send thousands of invalid tokens from one address: with the production limit the
     // throttle would answer 429 after 50. Each rejection still consults the limiter, as in production.
     RATE_LIMIT_TOKEN_FAILURES: "1000000000",
+    ...serverEnv,
   };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   console.log(`\n== ${db}: starting the production app on port ${port} (builds into ${env.NEXT_DIST_DIR} if stale)`);
@@ -87,16 +105,23 @@ async function runOn(db: "sqlite" | "postgresql", databaseUrl: string | null): P
     return;
   }
   try {
+    const loadBefore = os.loadavg();
     const seeded = await seed(server.url, databaseUrl ?? `file:${server.databaseFile}`, TEST_ADMIN);
-    const results: Figures[] = [];
-    for (const scenario of scenarios(seeded)) {
-      process.stdout.write(`   ${scenario.name}... `);
-      const figures = await measure(server.url, server.pid, scenario, options);
-      console.log(`${figures.requestsPerSecond} req/s`);
-      results.push(figures);
+    const results: Round[] = [];
+    for (let round = 1; round <= rounds; round++) {
+      console.log(`   round ${round} of ${rounds}`);
+      const scenarios = [];
+      for (const scenario of scenarioList(seeded)) {
+        process.stdout.write(`   ${scenario.name}... `);
+        const figures = await measure(server.url, server.pid, scenario, options);
+        console.log(`${figures.requestsPerSecond} req/s, ${figures.cpuMsPerRequest} ms CPU per request`);
+        scenarios.push(figures);
+      }
+      const done: Round = { round, scenarios, rssAfterMb: serverRssMb(server.pid) };
+      results.push(done);
+      printTable(`${db}, round ${round}`, done);
     }
-    const finalRssMb = serverRssMb(server.pid);
-    printTable(db, results, finalRssMb);
+    const processes = processTreeRss(server.pid);
     const report = {
       date: new Date().toISOString(),
       database: db,
@@ -107,17 +132,23 @@ async function runOn(db: "sqlite" | "postgresql", databaseUrl: string | null): P
         memoryGb: Math.round(os.totalmem() / 2 ** 30),
         node: process.version,
         platform: `${os.platform()} ${os.release()}`,
+        // Other work on the machine while measuring (1, 5 and 15 minute averages), before and after.
+        loadAverage: { before: loadBefore.map(round2), after: os.loadavg().map(round2) },
       },
-      load: { ...options, tool: "autocannon" },
-      scenarios: results,
-      finalRssMb,
+      load: { ...options, tool: "autocannon", rounds },
+      serverEnv,
+      rounds: results,
+      // Every process npm start runs, at the end: the bench's RSS figures count next-server and its children.
+      processes,
       targets: targets(db, results),
     };
     // A quick run is a smoke test, not a measurement: it goes to test-results/, not bench/results/.
     const dir = path.join(import.meta.dirname, values.quick ? "../test-results" : "results");
     mkdirSync(dir, { recursive: true });
     const file = path.join(dir, values.quick ? `bench-${db}.json` : `${report.date.slice(0, 10)}-${db}.json`);
-    writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
+    // Written as the repository's Prettier check expects, so a recorded run can be committed as it is.
+    const style = (await prettier.resolveConfig(file)) ?? {};
+    writeFileSync(file, await prettier.format(JSON.stringify(report), { ...style, parser: "json" }));
     console.log(`Wrote ${path.relative(process.cwd(), file)}`);
   } finally {
     await server.stop();

@@ -2,6 +2,7 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import type { Actor } from "@/lib/data/actor";
+import type { Person } from "@/lib/data/person";
 import { findTokenForAuthentication, lastUsedBuffer } from "@/lib/data/token-auth";
 import { noteTokenAddress } from "@/lib/data/token-addresses";
 import { getSessionUser } from "@/lib/data/users";
@@ -13,7 +14,11 @@ import { isSameOrigin } from "./same-origin";
 import { refuseInvalidToken, verifyThrottledCredentials } from "./throttle";
 
 export type Principal = Actor &
-  ({ via: "token"; tokenId: string; tokenExpiresAt: Date | null } | { via: "password" } | { via: "session" });
+  (
+    | { via: "token"; tokenId: string; tokenExpiresAt: Date | null; person: Person }
+    | { via: "password" }
+    | { via: "session" }
+  );
 
 type Options = { allowBasic?: boolean };
 
@@ -32,7 +37,9 @@ export async function authenticate(request: NextRequest, options: Options = {}):
       }
       return authenticatePassword(request, credentials.email, credentials.password);
     case "invalid":
-      return refuseInvalidToken(request.headers, unauthorized("invalid_token", credentials.reason));
+      return refuseInvalidToken(request.headers, unauthorized("invalid_token", credentials.reason), {
+        malformed: true,
+      });
     case "none":
       return authenticateSession(request);
   }
@@ -43,7 +50,7 @@ async function authenticateToken(request: NextRequest, tokenValue: string): Prom
   const token = parsed && (await findTokenForAuthentication(parsed.tokenId));
   if (!token || !tokenMatchesHash(tokenValue, token.secretHash)) {
     const invalid = unauthorized("invalid_token", "The access token is invalid or has been deleted");
-    return refuseInvalidToken(request.headers, invalid);
+    return refuseInvalidToken(request.headers, invalid, { malformed: !parsed });
   }
 
   const now = new Date();
@@ -70,6 +77,7 @@ async function authenticateToken(request: NextRequest, tokenValue: string): Prom
     via: "token",
     tokenId: token.id,
     tokenExpiresAt: token.expiresAt,
+    person: user.person,
   };
 }
 

@@ -40,13 +40,24 @@ export async function verifyThrottledCredentials(
 /**
  * Called only once a Bearer token has failed, so a valid token never pays for the throttle, and an address
  * blocked for its invalid tokens can still use its valid ones. Throws the 429, or else the given 401.
+ * A malformed value (bad format or checksum) can never be a right guess, so it is counted in this process
+ * only: refusing it touches no database, even when well-formed failures are shared through PostgreSQL.
+ * A block this process knows of, for either kind, refuses both.
  */
-export async function refuseInvalidToken(headers: Headers, invalid: AppError): Promise<never> {
-  const { tokenAddress } = throttles();
+export async function refuseInvalidToken(
+  headers: Headers,
+  invalid: AppError,
+  { malformed }: { malformed: boolean },
+): Promise<never> {
+  const { tokenAddress, malformedTokenAddress } = throttles();
   const address = clientAddress(headers);
-  const waiting = await tokenAddress.retryAfter(address);
+  const counter = malformed ? malformedTokenAddress : tokenAddress;
+  const waiting =
+    tokenAddress.knownBlock(address) ||
+    malformedTokenAddress.knownBlock(address) ||
+    (await counter.retryAfter(address));
   if (waiting > 0) throw tooManyAttempts(waiting);
-  const blocked = await tokenAddress.fail(address);
+  const blocked = await counter.fail(address);
   if (blocked > 0) {
     await recordThrottled(headers, "token-address", blocked);
     throw tooManyAttempts(blocked);

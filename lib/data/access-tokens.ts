@@ -27,7 +27,9 @@ export async function listAccessTokens(
   ownerId = actor.userId,
 ): Promise<{ data: TokenInfo[]; count: number }> {
   if (ownerId !== actor.userId && !actor.isAdmin) throw notFound("Person");
-  const where = { userId: ownerId, user: { workspaceId: actor.workspaceId } };
+  // The owner read checks the workspace and nothing is returned without it, so the token queries need no
+  // join with User: they stay on the (userId, createdAt) index alone.
+  const where = { userId: ownerId };
   const [owner, rows, count] = await Promise.all([
     db.user.findFirst({ where: { id: ownerId, workspaceId: actor.workspaceId }, select: holderSelect }),
     db.accessToken.findMany({

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { LastUsedBuffer } from "@/lib/tokens/last-used-buffer";
+import { toPerson, type Person } from "./person";
 
 export type TokenForAuthentication = {
   id: string;
@@ -11,6 +12,8 @@ export type TokenForAuthentication = {
   user: {
     id: string;
     workspaceId: string;
+    /** The owner as the contract shows them, read in the same statement (GET /v4/people/current needs no other). */
+    person: Person;
     isAdmin: boolean;
     isDisabled: boolean;
     canGenerateApiAccessTokens: boolean;
@@ -23,18 +26,22 @@ export type TokenForAuthentication = {
 };
 
 type Row = Record<keyof Omit<TokenForAuthentication, "user"> | "userId" | "workspaceId", unknown> &
-  Record<keyof Omit<TokenForAuthentication["user"], "id" | "workspaceId" | "workspace">, unknown> &
+  Record<keyof Omit<TokenForAuthentication["user"], "id" | "workspaceId" | "workspace" | "person">, unknown> &
+  Record<"email" | "name" | "userCreatedAt" | "lastLoginAt", unknown> &
   Record<keyof TokenForAuthentication["user"]["workspace"], unknown>;
 
 /**
  * One indexed read that brings together the token, its owner and the workspace policy. A nested Prisma
  * select costs three statements here (relationLoadStrategy "join" is not available for SQLite), so this is
  * one portable statement: double-quoted identifiers and a bound parameter work on SQLite and PostgreSQL.
+ * It also reads the owner's contract fields, so that GET /v4/people/current (a script's "who am I") costs
+ * this one statement and no second read (docs/PERFORMANCE.md).
  */
 export async function findTokenForAuthentication(tokenId: string): Promise<TokenForAuthentication | null> {
   const rows = await db.$queryRaw<Row[]>`
     SELECT t."id", t."secretHash", t."createdAt", t."expiresAt", t."lastUsedAt",
            u."id" AS "userId", u."workspaceId", u."isAdmin", u."isDisabled", u."canGenerateApiAccessTokens",
+           u."email", u."name", u."createdAt" AS "userCreatedAt", u."lastLoginAt",
            w."apiAccessTokensEnabled", w."usersCanGenerateApiAccessTokens", w."maxUserTokenLifetimeDays"
     FROM "AccessToken" t
     JOIN "User" u ON u."id" = t."userId"
@@ -42,6 +49,9 @@ export async function findTokenForAuthentication(tokenId: string): Promise<Token
     WHERE t."id" = ${tokenId}`;
   const row = rows[0];
   if (!row) return null;
+  const isAdmin = toBoolean(row.isAdmin);
+  const isDisabled = toBoolean(row.isDisabled);
+  const canGenerateApiAccessTokens = toBoolean(row.canGenerateApiAccessTokens);
   return {
     id: String(row.id),
     secretHash: String(row.secretHash),
@@ -51,9 +61,19 @@ export async function findTokenForAuthentication(tokenId: string): Promise<Token
     user: {
       id: String(row.userId),
       workspaceId: String(row.workspaceId),
-      isAdmin: toBoolean(row.isAdmin),
-      isDisabled: toBoolean(row.isDisabled),
-      canGenerateApiAccessTokens: toBoolean(row.canGenerateApiAccessTokens),
+      person: toPerson({
+        id: String(row.userId),
+        email: String(row.email),
+        name: String(row.name),
+        isAdmin,
+        isDisabled,
+        canGenerateApiAccessTokens,
+        createdAt: toDate(row.userCreatedAt) ?? new Date(0),
+        lastLoginAt: toDate(row.lastLoginAt),
+      }),
+      isAdmin,
+      isDisabled,
+      canGenerateApiAccessTokens,
       workspace: {
         apiAccessTokensEnabled: toBoolean(row.apiAccessTokensEnabled),
         usersCanGenerateApiAccessTokens: toBoolean(row.usersCanGenerateApiAccessTokens),

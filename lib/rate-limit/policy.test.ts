@@ -62,6 +62,17 @@ describe("FailureThrottle", () => {
     expect(await failTimes(t, "a", 4)).toEqual([0, 0, 0, 10]);
   });
 
+  it("knows of a block only once this process has seen it", async () => {
+    const t = throttle();
+    await failTimes(t, "a", 3);
+    expect(t.knownBlock("a")).toBe(0);
+    await t.fail("a");
+    expect(t.knownBlock("a")).toBeGreaterThan(0);
+    expect(t.knownBlock("b")).toBe(0);
+    await t.reset("a");
+    expect(t.knownBlock("a")).toBe(0);
+  });
+
   it("refuses a blocked key from its in-process cache without asking the store", async () => {
     const t = throttle();
     await failTimes(t, "a", 4);

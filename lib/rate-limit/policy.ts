@@ -66,6 +66,11 @@ export class FailureThrottle {
     await Promise.all([this.failures.delete(key), this.blocks.delete(key)]);
   }
 
+  /** Seconds left of a block this process already knows of, without asking the store; 0 otherwise. */
+  knownBlock(key: string): number {
+    return this.cachedRetryAfter(key);
+  }
+
   private cachedRetryAfter(key: string): number {
     const until = this.blockedUntil.get(key);
     if (until === undefined) return 0;

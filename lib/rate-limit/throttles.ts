@@ -16,6 +16,8 @@ export type Throttles = {
   passwordAccount: FailureThrottle;
   tokenAddress: FailureThrottle;
   revokeAddress: RateLimiterAbstract;
+  /** Malformed tokens, counted in this process only (lib/auth/throttle.ts says why). */
+  malformedTokenAddress: FailureThrottle;
 };
 
 // SQLite means one instance: counting in memory is enough. PostgreSQL may serve several instances, so
@@ -44,6 +46,11 @@ function createThrottles(): Throttles {
     passwordAccount: new FailureThrottle("pw-account", rules.passwordAccount, factory),
     tokenAddress: new FailureThrottle("token-address", rules.tokenAddress, factory),
     revokeAddress: factory({ keyPrefix: "revoke-address", points: rules.revokePerMinute, duration: 60 }),
+    malformedTokenAddress: new FailureThrottle(
+      "malformed-token-address",
+      rules.tokenAddress,
+      (options) => new RateLimiterMemory(options),
+    ),
   };
 }
 
