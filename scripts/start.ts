@@ -3,12 +3,9 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { createDbClient } from "@/lib/db-client";
-import { bootstrap } from "@/lib/setup/bootstrap";
 import { ConfigError, loadStartConfig } from "@/lib/setup/config";
-import { databaseLocation, describeDatabaseError } from "@/lib/setup/describe-database-error";
-import { applyMigrations } from "../prisma/migrate";
-import { withFileLock, withStartupLock } from "../prisma/startup-lock";
+import { databaseLocation } from "@/lib/setup/describe-database-error";
+import { withFileLock } from "../prisma/startup-lock";
 
 const root = path.resolve(import.meta.dirname, "..");
 const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
@@ -38,36 +35,36 @@ function buildIsCurrent(): boolean {
   return statSync(buildId).mtimeMs > Math.max(...sources, ...configs);
 }
 
-async function prepare() {
+function prepare() {
   const config = loadStartConfig();
-  const db = config.database;
-  console.log(`Database: ${db.provider} at ${databaseLocation(db)}`);
-  const { applied, createdAdmin } = await withStartupLock(db, async () => {
-    const applied = await applyMigrations(db);
-    const client = createDbClient(db);
-    try {
-      return { applied, ...(await bootstrap(client, config.admin)) };
-    } finally {
-      await client.$disconnect();
-    }
-  }).catch((error: unknown) => fail(describeDatabaseError(error, db)));
-  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
-  if (createdAdmin) {
-    console.log(`Created the first admin: ${createdAdmin.email}`);
-    if (createdAdmin.generatedPassword) {
-      console.log(
-        `Its password (shown once; change it under Preferences > Profile): ${createdAdmin.generatedPassword}`,
-      );
-    }
-  }
+  console.log(`Database: ${config.database.provider} at ${databaseLocation(config.database)}`);
+  const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
+  const prepared = spawnSync(process.execPath, [tsx, path.join(root, "scripts", "prepare-database.ts")], {
+    stdio: "inherit",
+    cwd: root,
+  });
+  if (prepared.status !== 0) process.exit(prepared.status ?? 1);
   return config;
 }
 
+// Memory settings for the server process (measured in docs/PERFORMANCE.md): V8 otherwise lets its heap grow
+// towards its default limit before collecting, and glibc keeps an arena per thread. NODE_OPTIONS and
+// MALLOC_ARENA_MAX from the environment still win.
+function serverProcessSettings(): Record<string, string> {
+  return {
+    NODE_OPTIONS: `--max-old-space-size=256 --max-semi-space-size=8 ${process.env.NODE_OPTIONS ?? ""}`.trim(),
+    MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2",
+  };
+}
+
 const dev = process.argv.includes("--dev");
-const config = await prepare().catch((error: unknown) => {
+let config: ReturnType<typeof loadStartConfig>;
+try {
+  config = prepare();
+} catch (error) {
   if (error instanceof ConfigError) fail(error.message);
   throw error;
-});
+}
 const env = {
   ...process.env,
   NEXTAUTH_SECRET: config.nextAuthSecret,
@@ -87,7 +84,7 @@ const server = dev
   ? spawn(next, ["dev", "-p", String(config.port), "-H", config.hostname], { stdio: "inherit", env, cwd: root })
   : spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {
       stdio: "inherit",
-      env: { ...env, HOSTNAME: config.hostname, NODE_ENV: "production" },
+      env: { ...env, ...serverProcessSettings(), HOSTNAME: config.hostname, NODE_ENV: "production" },
       cwd: root,
     });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
