@@ -31,6 +31,22 @@ const app = next({ dev: false, dir: path.resolve(import.meta.dirname, ".."), hos
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// What Node.js cannot parse (headers over its 16 KB limit, a method it does not know, broken framing) never
+// reaches Next.js; it gets the contract's JSON error instead of Node's bare status line.
+function answerUnparsable(error, socket) {
+  if (!socket.writable || error.code === "ECONNRESET") return socket.destroy();
+  const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
+  const body = JSON.stringify({
+    error: tooLarge
+      ? { code: "headers_too_large", message: "The request's headers are over 16 KB in total" }
+      : { code: "invalid_request", message: "The request is not valid HTTP/1.1" },
+  });
+  socket.end(
+    `HTTP/1.1 ${tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request"}\r\n` +
+      `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
 let draining = false;
 const server = createServer((request, response) => {
   if (draining) response.setHeader("Connection", "close");
@@ -52,6 +68,7 @@ function drain(signal) {
     setTimeout(() => server.closeIdleConnections(), IDLE_GRACE_MS).unref();
   }, LISTEN_GRACE_MS);
 }
+server.on("clientError", answerUnparsable);
 process.on("SIGTERM", () => drain("SIGTERM"));
 process.on("SIGINT", () => drain("SIGINT"));
 

@@ -52,7 +52,7 @@ function prepare() {
 // MALLOC_ARENA_MAX from the environment still win.
 function serverProcessSettings(): Record<string, string> {
   return {
-    NODE_OPTIONS: `--max-old-space-size=256 --max-semi-space-size=8 ${process.env.NODE_OPTIONS ?? ""}`.trim(),
+    NODE_OPTIONS: `--max-old-space-size=192 --max-semi-space-size=8 ${process.env.NODE_OPTIONS ?? ""}`.trim(),
     MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2",
   };
 }
