@@ -1,5 +1,5 @@
-// The production HTTP server (started by scripts/start.ts): Next.js behind a plain node:http server, for two
-// things `next start` does not do.
+// The production HTTP server (started by scripts/start.ts): Next.js behind a plain node:http server, for
+// three things `next start` does not do.
 // 1. The client's address. Next fills X-Forwarded-For from the socket only when a request has none, so without
 //    a proxy any client could choose the address its failures are counted against (or frame someone else's).
 //    Unless TRUST_PROXY=true, the forwarding headers a client sent are replaced by what the socket says.
@@ -31,7 +31,7 @@ const app = next({ dev: false, dir: path.resolve(import.meta.dirname, ".."), hos
 const handle = app.getRequestHandler();
 await app.prepare();
 
-// What Node.js cannot parse (headers over its 16 KB limit, a method it does not know, broken framing) never
+// 3. What Node.js cannot parse (headers over its 16 KB limit, a method it does not know, broken framing) never
 // reaches Next.js; it gets the contract's JSON error instead of Node's bare status line.
 function answerUnparsable(error, socket) {
   if (!socket.writable || error.code === "ECONNRESET") return socket.destroy();
