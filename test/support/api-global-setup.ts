@@ -1,6 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { createTestDatabase, type TestDatabase } from "./postgres";
-import { startTestServer, TEST_ADMIN, type TestServer } from "./server";
+import { startTestServer, TEST_ADMIN, TEST_REVOKE_PER_MINUTE, type TestServer } from "./server";
 
 let server: TestServer | undefined;
 let database: TestDatabase | undefined;
@@ -11,9 +11,11 @@ export async function setup(project: TestProject) {
   if (process.env.TEST_DATABASE === "postgresql") database = await createTestDatabase();
   // Short blocks, so the brute-force tests can wait one out; the counts keep their production defaults.
   // TRUST_PROXY: as behind a reverse proxy, X-Forwarded-For names the client, so tests can call from
-  // made-up addresses without sharing throttle counts.
+  // made-up addresses without sharing throttle counts. The revoke limit is raised: several files revoke from
+  // 127.0.0.1 within the same minute.
   const env = {
     RATE_LIMIT_BLOCK_SECONDS: "2",
+    RATE_LIMIT_REVOKE_PER_MINUTE: String(TEST_REVOKE_PER_MINUTE),
     TRUST_PROXY: "true",
     ...(database ? { DATABASE_URL: database.url } : {}),
   };

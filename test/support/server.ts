@@ -14,6 +14,8 @@ export type TestServer = {
 };
 
 export const TEST_ADMIN = { email: "admin@tessera.test", password: "admin-password-123" };
+/** The shared API test server's RATE_LIMIT_REVOKE_PER_MINUTE: many files revoke from 127.0.0.1 in one minute. */
+export const TEST_REVOKE_PER_MINUTE = 300;
 
 export async function startTestServer(port: number, extraEnv: Record<string, string> = {}): Promise<TestServer> {
   const root = path.resolve(import.meta.dirname, "../..");
