@@ -1,7 +1,7 @@
-import { ACTIVITY_PAGE_SIZE, type ActivityQuery } from "@/lib/audit/activity-query";
+import { ACTIVITY_PAGE_SIZE, activityHref, type ActivityQuery } from "@/lib/audit/activity-query";
 import type { AuditEventView } from "@/lib/data/audit-events";
+import { Pager } from "@/components/ui/pager";
 import { ActivityFilters } from "./activity-filters";
-import { ActivityPager } from "./activity-pager";
 import { ActivityTable } from "./activity-table";
 
 type Props = {
@@ -28,7 +28,13 @@ export function ActivityView({ path, query, events, caption, people }: Props) {
       ) : (
         <ActivityTable events={events.data} caption={caption} />
       )}
-      <ActivityPager path={path} values={query.values} page={query.page} pageCount={pageCount} total={events.count} />
+      <Pager
+        page={query.page}
+        pageCount={pageCount}
+        total={events.count}
+        noun="events"
+        hrefFor={(n) => activityHref(path, query.values, n)}
+      />
     </div>
   );
 }

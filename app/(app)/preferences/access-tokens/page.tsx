@@ -3,9 +3,9 @@ import { requireUser } from "@/lib/auth/session";
 import { getGeneratePermission, listAccessTokens } from "@/lib/data/access-tokens";
 import { DEFAULT_LIMIT, pageNumber } from "@/lib/http/pagination";
 import { GenerateTokenButton } from "./_components/generate-token-button";
-import { Pager } from "./_components/pager";
 import { TokenTable } from "@/components/token-table";
 import { deleteTokenAction } from "./actions";
+import { Pager } from "@/components/ui/pager";
 
 export const metadata: Metadata = { title: "Access Tokens" };
 
@@ -45,7 +45,15 @@ export default async function AccessTokensPage({ searchParams }: Props) {
         </p>
       )}
       <TokenTable tokens={tokens.data} deleteAction={deleteTokenAction} />
-      {pageCount > 1 && <Pager page={page} pageCount={pageCount} total={tokens.count} />}
+      {pageCount > 1 && (
+        <Pager
+          page={page}
+          pageCount={pageCount}
+          total={tokens.count}
+          noun="tokens"
+          hrefFor={(n) => `/preferences/access-tokens?page=${n}`}
+        />
+      )}
     </section>
   );
 }
