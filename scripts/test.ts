@@ -3,9 +3,10 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { ADMIN_URL, postgresAnswers } from "../test/support/postgres";
 
-type Tally = { passed: number; failed: number };
+type Tally = { passed: number; failed: number; failures?: string[] };
 type Step = { name: string; postgres?: boolean; run: () => Tally };
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -31,6 +32,30 @@ function readJson(file: string): unknown {
   }
 }
 
+type VitestReport = {
+  numPassedTests: number;
+  numFailedTests: number;
+  testResults: Array<{
+    name: string;
+    message?: string;
+    assertionResults: Array<{ fullName: string; status: string; failureMessages?: string[] }>;
+  }>;
+};
+
+const firstLine = (text = "") => stripVTControlCharacters(text).trim().split("\n")[0]?.slice(0, 300) ?? "";
+
+// Named again under the summary, so a failure is visible where CI logs keep only the tail.
+function vitestFailures(json: VitestReport): string[] {
+  return json.testResults.flatMap((file) => {
+    const where = path.relative(root, file.name);
+    const failed = file.assertionResults
+      .filter((test) => test.status === "failed")
+      .map((test) => `${where} > ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+    if (!failed.length && file.message) failed.push(`${where}: ${firstLine(file.message)}`);
+    return failed;
+  });
+}
+
 function vitest(project: string, label = project, extraEnv: Record<string, string> = {}): Tally {
   const report = path.join(results, `${label}.json`);
   rmSync(report, { force: true });
@@ -39,20 +64,47 @@ function vitest(project: string, label = project, extraEnv: Record<string, strin
     ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile=${report}`],
     extraEnv,
   );
-  const json = readJson(report) as { numPassedTests: number; numFailedTests: number } | null;
+  const json = readJson(report) as VitestReport | null;
   if (!json) return { passed: 0, failed: 1 };
   // A suite that failed outside any test (a setup error) still counts as a failure.
-  return { passed: json.numPassedTests, failed: json.numFailedTests || (status === 0 ? 0 : 1) };
+  return {
+    passed: json.numPassedTests,
+    failed: json.numFailedTests || (status === 0 ? 0 : 1),
+    failures: vitestFailures(json),
+  };
+}
+
+type PlaywrightSuite = {
+  file: string;
+  specs?: Array<{ title: string; ok: boolean; tests: Array<{ results: Array<{ error?: { message?: string } }> }> }>;
+  suites?: PlaywrightSuite[];
+};
+type PlaywrightReport = { stats: { expected: number; unexpected: number; flaky: number }; suites: PlaywrightSuite[] };
+
+function playwrightFailures(suites: PlaywrightSuite[] = []): string[] {
+  return suites.flatMap((suite) => [
+    ...(suite.specs ?? [])
+      .filter((spec) => !spec.ok)
+      .map((spec) => {
+        const error = spec.tests.flatMap((t) => t.results).find((r) => r.error)?.error?.message;
+        return `${suite.file} > ${spec.title}: ${firstLine(error)}`;
+      }),
+    ...playwrightFailures(suite.suites),
+  ]);
 }
 
 function playwright(): Tally {
   const report = path.join(results, "e2e-report.json");
   rmSync(report, { force: true });
   const status = run(bin("playwright"), ["test"]);
-  const json = readJson(report) as { stats: { expected: number; unexpected: number; flaky: number } } | null;
+  const json = readJson(report) as PlaywrightReport | null;
   if (!json) return { passed: 0, failed: 1 };
   const { expected, unexpected, flaky } = json.stats;
-  return { passed: expected, failed: unexpected + flaky || (status === 0 ? 0 : 1) };
+  return {
+    passed: expected,
+    failed: unexpected + flaky || (status === 0 ? 0 : 1),
+    failures: playwrightFailures(json.suites),
+  };
 }
 
 const steps: Step[] = [
@@ -83,7 +135,10 @@ for (const step of selected) {
 }
 
 console.log("\nSummary");
-for (const [name, t] of tallies) console.log(`  ${name.padEnd(10)} ${t.passed} passed, ${t.failed} failed`);
+for (const [name, t] of tallies) {
+  console.log(`  ${name.padEnd(10)} ${t.passed} passed, ${t.failed} failed`);
+  for (const failure of t.failures ?? []) console.log(`    failed: ${failure}`);
+}
 const total = tallies.reduce((sum, [, t]) => ({ passed: sum.passed + t.passed, failed: sum.failed + t.failed }), {
   passed: 0,
   failed: 0,

@@ -17,6 +17,7 @@ import {
   type CreatedToken,
   type List,
   type UserWithToken,
+  uniqueAddress,
 } from "./support/client";
 import { query } from "./support/database";
 
@@ -41,12 +42,8 @@ beforeAll(async () => {
   adminId = (await api<{ id: string }>("GET", "/v4/people/current", { auth: asAdmin })).body.id;
 });
 
-function address(): string {
-  return `192.0.2.${randomInt(1, 255)}`;
-}
-
 function client(userAgent = `audit-test/${randomInt(1, 1_000_000)}`) {
-  const from = address();
+  const from = uniqueAddress();
   return { from, userAgent, headers: { "X-Forwarded-For": from, "User-Agent": userAgent } };
 }
 

@@ -4,7 +4,7 @@
 // (Single cases of these for one route live in the route's own file; this one covers every route.)
 import { beforeAll, describe, expect, test } from "vitest";
 import { operations, type Operation } from "@/lib/openapi/registry";
-import { adminToken, api, createPerson, expectError, type ApiResponse } from "./support/client";
+import { adminToken, api, createPerson, expectError, type ApiResponse, uniqueAddress } from "./support/client";
 import { raw, type RawResponse } from "./support/raw";
 
 const LIMIT = 16 * 1024;
@@ -204,7 +204,7 @@ describe("odd methods, paths and headers", () => {
   test("an Authorization header of 10,000 characters, and one with bytes beyond ASCII: 401 invalid_token", async () => {
     for (const authorization of [`Bearer ${"a".repeat(10_000)}`, "Bearer t\u00e9st\u00ff"]) {
       const response = await raw("GET", "/v4/people/current", {
-        headers: { Authorization: authorization, "X-Forwarded-For": "192.0.2.77" },
+        headers: { Authorization: authorization, "X-Forwarded-For": uniqueAddress() },
       });
       expectClientError(response, 401, "invalid_token");
     }
@@ -212,7 +212,7 @@ describe("odd methods, paths and headers", () => {
 
   test("two Authorization headers (Node.js keeps the first), a garbage session cookie, a huge X-Forwarded-For", async () => {
     const twice = await raw("GET", "/v4/people/current", {
-      headers: { Authorization: ["Bearer other", `Bearer ${token}`], "X-Forwarded-For": "192.0.2.78" },
+      headers: { Authorization: ["Bearer other", `Bearer ${token}`], "X-Forwarded-For": uniqueAddress() },
     });
     expectClientError(twice, 401, "invalid_token");
     const cookie = await raw("GET", "/v4/people/current", {
@@ -220,7 +220,7 @@ describe("odd methods, paths and headers", () => {
     });
     expectClientError(cookie, 401, "missing_credentials");
     const forwarded = await raw("GET", "/v4/people/current", {
-      headers: { Authorization: "Bearer nope", "X-Forwarded-For": "198.51.100.9, ".repeat(500) },
+      headers: { Authorization: "Bearer nope", "X-Forwarded-For": `${"198.51.100.9, ".repeat(500)}${uniqueAddress()}` },
     });
     expectClientError(forwarded, 401, "invalid_token");
   });
@@ -260,7 +260,7 @@ describe("NUL bytes and control characters, which PostgreSQL cannot store", () =
     const response = await api("POST", "/v4/apiAccessTokens", {
       auth: { basic: { email: "nobody\u0000@example.test", password: "whatever-password" } },
       json: { lifetimeSeconds: 60 },
-      headers: { "X-Forwarded-For": "192.0.2.79" },
+      headers: { "X-Forwarded-For": uniqueAddress() },
     });
     expectError(response, 401, "invalid_credentials");
   });

@@ -3,7 +3,6 @@
 // The shared test server runs with TRUST_PROXY=true (as behind a proxy), so X-Forwarded-For names the client:
 // each test takes its own made-up addresses and never shares counts with the other files, which call from
 // 127.0.0.1. (deployment.test.ts shows that without TRUST_PROXY the header is not believed.)
-import { randomInt } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
   api,
@@ -12,6 +11,7 @@ import {
   expectError,
   expectUnauthorized,
   sleep,
+  uniqueAddress,
   uniqueEmail,
   type ApiResponse,
 } from "./support/client";
@@ -20,8 +20,9 @@ const ACCOUNT_FAILURES = 5; // the default RATE_LIMIT_ACCOUNT_FAILURES
 const ADDRESS_FAILURES = 20; // the default RATE_LIMIT_ADDRESS_FAILURES
 const TOKEN_FAILURES = 50; // the default RATE_LIMIT_TOKEN_FAILURES
 
+// As a proxy chain: the server counts against the last entry, the one the trusted proxy added.
 function address(): string {
-  return `198.51.100.${randomInt(1, 255)}, 203.0.113.${randomInt(1, 255)}`;
+  return `198.51.100.7, ${uniqueAddress()}`;
 }
 
 function basicLogin(email: string, password: string, from: string): Promise<ApiResponse> {

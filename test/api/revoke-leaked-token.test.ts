@@ -1,7 +1,7 @@
 // POST /v4/apiAccessTokens/revoke: anyone holding a leaked value can revoke it, and learns nothing else.
 import { describe, expect, test } from "vitest";
 import { TEST_REVOKE_PER_MINUTE } from "../support/server";
-import { api, bearer, createUserWithToken, expectError, expectUnauthorized } from "./support/client";
+import { api, bearer, createUserWithToken, expectError, expectUnauthorized, uniqueAddress } from "./support/client";
 
 const REVOKE = "/v4/apiAccessTokens/revoke";
 
@@ -47,14 +47,15 @@ describe("revoking a leaked token by its value", () => {
       json: { tokenValue: "not a token" },
       headers: { "X-Forwarded-For": address },
     });
+    const [limited, other] = [uniqueAddress(), uniqueAddress()];
     // The test server's RATE_LIMIT_REVOKE_PER_MINUTE, sent in batches of 20.
     for (let sent = 0; sent < TEST_REVOKE_PER_MINUTE; sent += 20) {
-      const batch = await Promise.all(Array.from({ length: 20 }, () => api("POST", REVOKE, from("192.0.2.31"))));
+      const batch = await Promise.all(Array.from({ length: 20 }, () => api("POST", REVOKE, from(limited))));
       expect(batch.map((response) => response.status)).toEqual(Array(20).fill(202));
     }
-    const refused = await api("POST", REVOKE, from("192.0.2.31"));
+    const refused = await api("POST", REVOKE, from(limited));
     expectError(refused, 429, "too_many_attempts", "Too many attempts");
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect((await api("POST", REVOKE, from("192.0.2.32"))).status).toBe(202);
+    expect((await api("POST", REVOKE, from(other))).status).toBe(202);
   });
 });

@@ -158,6 +158,16 @@ export function uniqueEmail(label: string): string {
   return `${label}-${randomBytes(5).toString("hex")}@example.test`;
 }
 
+/**
+ * A client address no other call of any test file uses (IPv6 documentation prefix, 64 random bits), to send
+ * as X-Forwarded-For: the shared server trusts it and counts failures per address, so an address shared by
+ * chance would let one test's failures block another's requests.
+ */
+export function uniqueAddress(): string {
+  const hex = randomBytes(8).toString("hex");
+  return `2001:db8:${hex.slice(0, 4)}:${hex.slice(4, 8)}:${hex.slice(8, 12)}:${hex.slice(12)}::1`;
+}
+
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
