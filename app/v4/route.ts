@@ -2,6 +2,8 @@ import { endpoints } from "@/lib/http/endpoints";
 import { authenticatedRoute } from "@/lib/http/authenticated-route";
 import { json, methodNotAllowed } from "@/lib/http/respond";
 
+export const dynamic = "force-dynamic";
+
 // Also served at `/` for requests with an Authorization header (see next.config.js).
 export const GET = authenticatedRoute(async () => json({ data: endpoints, count: endpoints.length }));
 

@@ -8,6 +8,8 @@ import { json, methodNotAllowed } from "@/lib/http/respond";
 import { parseInput } from "@/lib/http/validate";
 import { createAccessTokenSchema } from "@/lib/validations/access-token";
 
+export const dynamic = "force-dynamic";
+
 export const GET = authenticatedRoute(async (request: NextRequest, principal) => {
   return json(await listAccessTokens(principal, parsePage(request.nextUrl.searchParams)));
 });

@@ -5,6 +5,8 @@ import { authenticatedRoute } from "@/lib/http/authenticated-route";
 import { parsePage } from "@/lib/http/pagination";
 import { json, methodNotAllowed } from "@/lib/http/respond";
 
+export const dynamic = "force-dynamic";
+
 // Admins read the workspace's audit trail; anyone else the events about themselves (lib/data/audit-events.ts).
 export const GET = authenticatedRoute(async (request: NextRequest, principal) => {
   const params = request.nextUrl.searchParams;

@@ -9,6 +9,8 @@ import { json, methodNotAllowed } from "@/lib/http/respond";
 import { parseInput } from "@/lib/http/validate";
 import { createPersonSchema } from "@/lib/validations/people";
 
+export const dynamic = "force-dynamic";
+
 export const GET = authenticatedRoute(async (request: NextRequest, principal) => {
   requireAdmin(principal);
   return json(await listPeople(principal, parsePage(request.nextUrl.searchParams)));

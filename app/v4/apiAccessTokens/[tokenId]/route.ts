@@ -6,6 +6,8 @@ import { authenticatedRoute } from "@/lib/http/authenticated-route";
 import { json, methodNotAllowed, noContent } from "@/lib/http/respond";
 import { isTokenId } from "@/lib/tokens/format";
 
+export const dynamic = "force-dynamic";
+
 type Context = { params: Promise<{ tokenId: string }> };
 
 async function tokenIdOf(context: Context): Promise<string> {

@@ -8,6 +8,8 @@ import { clientAddress } from "@/lib/rate-limit/client-address";
 import { limitRevokeRequests } from "@/lib/rate-limit/throttles";
 import { revokeAccessTokenSchema } from "@/lib/validations/access-token";
 
+export const dynamic = "force-dynamic";
+
 // For anyone who finds a leaked token (like GitHub's credential revocation API): no credentials, and the same
 // answer whether or not the value named a token, so it cannot be used to test guessed values.
 // Every request counts against the caller's address (RATE_LIMIT_REVOKE_PER_MINUTE), before the body is read.

@@ -8,6 +8,8 @@ import { json, methodNotAllowed } from "@/lib/http/respond";
 import { parseInput } from "@/lib/http/validate";
 import { updatePersonSchema } from "@/lib/validations/people";
 
+export const dynamic = "force-dynamic";
+
 type Context = { params: Promise<{ id: string }> };
 
 export const GET = authenticatedRoute(async (request: NextRequest, principal, context: Context) => {

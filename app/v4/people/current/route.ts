@@ -3,6 +3,8 @@ import { getCurrentPerson } from "@/lib/data/users";
 import { authenticatedRoute } from "@/lib/http/authenticated-route";
 import { json, methodNotAllowed } from "@/lib/http/respond";
 
+export const dynamic = "force-dynamic";
+
 export const GET = authenticatedRoute(async (request: NextRequest, principal) => {
   // A token's owner was read in the authenticating statement itself, as current as a second read would be.
   return json(principal.via === "token" ? principal.person : await getCurrentPerson(principal));

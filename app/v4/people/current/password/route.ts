@@ -7,6 +7,8 @@ import { methodNotAllowed, noContent } from "@/lib/http/respond";
 import { parseInput } from "@/lib/http/validate";
 import { changePasswordSchema } from "@/lib/validations/people";
 
+export const dynamic = "force-dynamic";
+
 // Existing tokens keep working: they do not depend on the password.
 export const PUT = authenticatedRoute(async (request: NextRequest, principal) => {
   const input = parseInput(changePasswordSchema, await readJsonBody(request));

@@ -8,6 +8,8 @@ import { json, methodNotAllowed } from "@/lib/http/respond";
 import { parseInput } from "@/lib/http/validate";
 import { updateWorkspaceSettingsSchema } from "@/lib/validations/workspace-settings";
 
+export const dynamic = "force-dynamic";
+
 export const GET = authenticatedRoute(async (request: NextRequest, principal) => {
   requireAdmin(principal);
   return json(await getWorkspaceSettings(principal));
