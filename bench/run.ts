@@ -17,8 +17,9 @@ const { values } = parseArgs({
     duration: { type: "string", default: "10" },
     warmup: { type: "string", default: "3" },
     connections: { type: "string", default: "16" },
-    // Two identical rounds: the second shows whether memory grows from one run to the next.
-    rounds: { type: "string", default: "2" },
+    // Identical rounds: the targets take the median over them (bench/report.ts), and the last shows whether
+    // memory grows from one run to the next.
+    rounds: { type: "string", default: "3" },
     quick: { type: "boolean", default: false },
     postgres: { type: "string" },
     port: { type: "string", default: "3131" },
