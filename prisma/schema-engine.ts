@@ -3,7 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { bindMigrationAwareSqlAdapterFactory, DriverAdapterError } from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 
@@ -28,37 +28,6 @@ async function loadGlue(): Promise<Glue> {
   return glue;
 }
 
-type PgError = Error & { code?: string; severity?: string; detail?: string; column?: string; hint?: string };
-
-/**
- * PostgreSQL's adapter runs a migration script by splitting it on every ";", which breaks a function body
- * (the token_count migration's trigger function) and any comment holding a semicolon. PostgreSQL itself
- * takes a whole script as one simple query, so the script goes over as written.
- */
-function wholeScripts(connection: SqlDriverAdapter): SqlDriverAdapter {
-  const withDriver = connection as SqlDriverAdapter & { underlyingDriver?: () => unknown };
-  const driver = withDriver.underlyingDriver?.() as { query?: (sql: string) => Promise<unknown> } | undefined;
-  if (connection.provider !== "postgres" || typeof driver?.query !== "function") return connection;
-  const query = driver.query.bind(driver);
-  connection.executeScript = async (script: string) => {
-    try {
-      await query(script);
-    } catch (error) {
-      const e = error as PgError;
-      throw new DriverAdapterError({
-        kind: "postgres",
-        code: e.code ?? "N/A",
-        severity: e.severity ?? "N/A",
-        message: e.message,
-        detail: e.detail,
-        column: e.column,
-        hint: e.hint,
-      });
-    }
-  };
-  return connection;
-}
-
 export type OpenSchemaEngine = { engine: SchemaEngine; close(): Promise<void> };
 
 /** Opens the engine; close() frees it and disposes of every connection it opened (or SQLite stays locked). */
@@ -77,7 +46,7 @@ export async function openSchemaEngine(
   };
   function track(connection: SqlDriverAdapter): SqlDriverAdapter {
     connections.push(connection);
-    return wholeScripts(connection);
+    return connection;
   }
   const log = () => {};
   const engine = await glue.SchemaEngine.new(

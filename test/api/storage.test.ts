@@ -2,16 +2,8 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, inject, test } from "vitest";
-import {
-  api,
-  bearer,
-  createToken,
-  createUserWithToken,
-  listTokens,
-  withSettings,
-  type CreatedToken,
-} from "./support/client";
-import { query, tableNames, timestampParam, usingPostgres } from "./support/database";
+import { api, bearer, createToken, createUserWithToken, withSettings, type CreatedToken } from "./support/client";
+import { query, tableNames, usingPostgres } from "./support/database";
 
 // The database holds only the SHA-256 of each token value: never the value, nor its secret part.
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
@@ -77,39 +69,4 @@ describe("token values are never stored in clear", () => {
       }
     },
   );
-});
-
-// User.tokenCount is kept by triggers (the token_count migration), so it must follow every way a token row
-// comes and goes: created and deleted through the API, revoked by value, and rows written by hand.
-describe("each person's tokenCount", () => {
-  test("follows creation, deletion, revocation and rows written straight into the table", async () => {
-    const user = await createUserWithToken("token-count");
-    const auth = bearer(user.token);
-    const second = await createToken(auth, { lifetimeSeconds: 600 });
-    const third = await createToken(auth, { lifetimeSeconds: 600 });
-    expect((await api("DELETE", `/v4/apiAccessTokens/${second.tokenInfo.tokenId}`, { auth })).status).toBe(204);
-    const revoked = await api("POST", "/v4/apiAccessTokens/revoke", { json: { tokenValue: third.tokenValue } });
-    expect(revoked.status).toBe(202);
-    const handWritten = `handwritten${Date.now()}`;
-    await query(
-      'INSERT INTO "AccessToken" ("id", "userId", "description", "secretHash", "createdAt") VALUES (?, ?, ?, ?, ?)',
-      [handWritten, user.person.id, "", sha256(handWritten), timestampParam(new Date())],
-    );
-    const [row] = await query<{ tokenCount: number | string }>('SELECT "tokenCount" FROM "User" WHERE "id" = ?', [
-      user.person.id,
-    ]);
-    expect(Number(row?.tokenCount)).toBe(2);
-    expect((await listTokens(auth)).count).toBe(2);
-    await query('DELETE FROM "AccessToken" WHERE "id" = ?', [handWritten]);
-    expect((await listTokens(auth)).count).toBe(1);
-  });
-
-  test("matches the rows of every person, after everything the other test files did", async () => {
-    const drifted = await query(
-      `SELECT u."id", u."tokenCount", (SELECT COUNT(*) FROM "AccessToken" t WHERE t."userId" = u."id") AS "rows"
-       FROM "User" u
-       WHERE u."tokenCount" <> (SELECT COUNT(*) FROM "AccessToken" t WHERE t."userId" = u."id")`,
-    );
-    expect(drifted).toEqual([]);
-  });
 });
