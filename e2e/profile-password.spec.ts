@@ -57,3 +57,25 @@ test("changing the password: inline messages for mistakes, success, tokens keep 
   await expect(page.getByRole("alert").filter({ hasText: "Incorrect email or password" })).toBeVisible();
   await signIn(page, person.email, newPassword);
 });
+
+test.describe("wrong current passwords", () => {
+  // Its own made-up address (the server trusts X-Forwarded-For here, as behind a proxy), so these failures
+  // count against nobody the other specs sign in as; the account is this test's own person.
+  test.use({ extraHTTPHeaders: { "X-Forwarded-For": "192.0.2.88" } });
+
+  test("repeated wrong current passwords lead to a Too many attempts message under the field", async ({
+    page,
+    person,
+  }) => {
+    await signIn(page, person.email, person.password);
+    await page.goto("/preferences/profile");
+    const current = page.getByLabel("Current password");
+    for (let i = 0; i < 5; i++) {
+      await changePassword(page, `not-my-password-${i}`, `${person.password}-new`);
+      await expect(current).toHaveAccessibleDescription("This is not your current password");
+    }
+    await changePassword(page, "not-my-password-again", `${person.password}-new`);
+    await expect(current).toHaveAccessibleDescription(/^Too many attempts; try again in \d+ seconds$/);
+    await expect(page.getByRole("button", { name: "Change password" })).toBeEnabled();
+  });
+});

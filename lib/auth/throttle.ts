@@ -1,8 +1,9 @@
 import "server-only";
+import type { AuditSource } from "@/lib/audit/source";
 import type { Actor } from "@/lib/data/actor";
 import { recordThrottled } from "@/lib/data/audit-throttle";
-import { normalizeEmail, verifyCredentials } from "@/lib/data/users";
-import { tooManyAttempts, type AppError } from "@/lib/errors";
+import { getSessionUser, normalizeEmail, setPassword, verifyCredentials } from "@/lib/data/users";
+import { invalidField, notFound, tooManyAttempts, type AppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/rate-limit/client-address";
 import { throttles } from "@/lib/rate-limit/throttles";
 
@@ -17,13 +18,42 @@ export async function verifyThrottledCredentials(
   email: string,
   password: string,
 ): Promise<Actor | null> {
+  return throttledPasswordCheck(headers, email, () => verifyCredentials(email, password));
+}
+
+/**
+ * A password change checks the current password behind the same throttle, counted against the same account
+ * and address as sign-in: whoever holds a stolen token or session must not be able to guess the password at
+ * bcrypt speed through this check.
+ */
+export async function changePasswordThrottled(
+  headers: Headers,
+  actor: Actor,
+  currentPassword: string,
+  newPassword: string,
+  source: AuditSource,
+): Promise<void> {
+  const person = await getSessionUser(actor.userId);
+  if (!person) throw notFound("Person");
+  const verified = await throttledPasswordCheck(headers, person.email, () =>
+    verifyCredentials(person.email, currentPassword),
+  );
+  if (!verified) throw invalidField("currentPassword", "is not your current password");
+  await setPassword(actor, newPassword, source);
+}
+
+async function throttledPasswordCheck(
+  headers: Headers,
+  email: string,
+  check: () => Promise<Actor | null>,
+): Promise<Actor | null> {
   const { passwordAddress, passwordAccount } = throttles();
   const address = clientAddress(headers);
   const account = normalizeEmail(email);
   const waiting = Math.max(await passwordAddress.retryAfter(address), await passwordAccount.retryAfter(account));
   if (waiting > 0) throw tooManyAttempts(waiting);
 
-  const actor = await verifyCredentials(email, password);
+  const actor = await check();
   if (actor) {
     await passwordAccount.reset(account);
     return actor;

@@ -2,7 +2,7 @@ import "server-only";
 import type { AuditSource } from "@/lib/audit/source";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
 import { db } from "@/lib/db";
-import { invalidField, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import type { Actor } from "./actor";
 import { auditEventRow } from "./audit-record";
 import { personSelect, toPerson, type Person } from "./person";
@@ -53,20 +53,11 @@ export async function getCurrentPerson(actor: Actor): Promise<Person> {
 }
 
 /**
+ * Sets a new password; the caller has checked the current one (lib/auth/throttle.ts, changePasswordThrottled).
  * Tokens are independent of the password: changing it leaves every token working, as the seed says. The
  * person.password_changed event (never the password) is written in the same transaction.
  */
-export async function changePassword(
-  actor: Actor,
-  currentPassword: string,
-  newPassword: string,
-  source: AuditSource,
-): Promise<void> {
-  const user = await db.user.findUnique({ where: { id: actor.userId }, select: { passwordHash: true } });
-  if (!user) throw notFound("Person");
-  if (!(await verifyPassword(currentPassword, user.passwordHash))) {
-    throw invalidField("currentPassword", "is not your current password");
-  }
+export async function setPassword(actor: Actor, newPassword: string, source: AuditSource): Promise<void> {
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction([
     db.user.update({ where: { id: actor.userId }, data: { passwordHash } }),

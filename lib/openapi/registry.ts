@@ -170,9 +170,17 @@ export const operations: Operation[] = [
     tag: "People",
     auth: "bearer",
     summary: "Change your password",
-    description: "Existing tokens keep working.",
+    description:
+      "Existing tokens keep working. A wrong current password counts against the account and the address " +
+      "like a wrong sign-in, and is throttled the same way.",
     body: { name: "ChangePasswordInput", schema: changePasswordSchema },
     success: { status: 204, description: "Changed" },
+    errors: [
+      {
+        status: 429,
+        description: "Too many wrong passwords for this account or from this address; see Retry-After",
+      },
+    ],
   },
   {
     method: "GET",

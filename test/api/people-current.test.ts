@@ -11,6 +11,8 @@ import {
   expectNoSecrets,
   expectPerson,
   expectUnauthorized,
+  sleep,
+  uniqueAddress,
   type Person,
   type UserWithToken,
 } from "./support/client";
@@ -66,8 +68,36 @@ describe("PUT /v4/people/current/password", () => {
     const response = await api("PUT", PASSWORD, {
       auth: bearer(user.token),
       json: { currentPassword: `${user.password}-wrong`, newPassword: "a-new-password-123" },
+      headers: { "X-Forwarded-For": uniqueAddress() },
     });
     expectError(response, 400, "invalid_request", "currentPassword");
+  });
+
+  test("wrong current passwords are throttled like wrong sign-ins: 429 with Retry-After, for the account", async () => {
+    const guesser = await createUserWithToken("password-guesses");
+    const from = uniqueAddress();
+    const change = (currentPassword: string, address = from) =>
+      api("PUT", PASSWORD, {
+        auth: bearer(guesser.token),
+        json: { currentPassword, newPassword: "a-new-password-123" },
+        headers: { "X-Forwarded-For": address },
+      });
+    for (let i = 0; i < 5; i++) expectError(await change(`guess-${i}`), 400, "invalid_request", "currentPassword");
+    const blocked = await change("guess-5");
+    expectError(blocked, 429, "too_many_attempts");
+    const retryAfter = Number(blocked.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(0);
+    // The block is the account's: the right password is refused too, from anywhere, and so is a sign-in by Basic.
+    expectError(await change(guesser.password, uniqueAddress()), 429, "too_many_attempts");
+    const signIn = await api("POST", "/v4/apiAccessTokens", {
+      auth: { basic: { email: guesser.email, password: guesser.password } },
+      json: { lifetimeSeconds: 60 },
+      headers: { "X-Forwarded-For": uniqueAddress() },
+    });
+    expectError(signIn, 429, "too_many_attempts");
+
+    await sleep(retryAfter * 1000 + 200);
+    expect((await change(guesser.password, uniqueAddress())).status).toBe(204);
   });
 
   test("a wrong content type: 415", async () => {

@@ -1,7 +1,8 @@
 "use server";
 
+import { headers } from "next/headers";
 import { requireUser, sessionAuditSource } from "@/lib/auth/session";
-import { changePassword } from "@/lib/data/users";
+import { changePasswordThrottled } from "@/lib/auth/throttle";
 import { AppError } from "@/lib/errors";
 import { passwordSchema } from "@/lib/validations/people";
 
@@ -24,11 +25,15 @@ export async function changePasswordAction(input: {
   else if (input.confirmPassword !== input.newPassword) fieldErrors.confirmPassword = "The passwords do not match";
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
   try {
-    await changePassword(user, input.currentPassword, input.newPassword, await sessionAuditSource());
+    const source = await sessionAuditSource();
+    await changePasswordThrottled(await headers(), user, input.currentPassword, input.newPassword, source);
     return { ok: true, fieldErrors: {}, message: "Password changed. Your access tokens keep working." };
   } catch (error) {
     if (error instanceof AppError && error.field === "currentPassword") {
       return { ok: false, fieldErrors: { currentPassword: "This is not your current password" } };
+    }
+    if (error instanceof AppError && error.code === "too_many_attempts") {
+      return { ok: false, fieldErrors: { currentPassword: error.message } };
     }
     throw error;
   }

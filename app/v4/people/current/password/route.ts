@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { auditSource } from "@/lib/audit/source";
-import { changePassword } from "@/lib/data/users";
+import { changePasswordThrottled } from "@/lib/auth/throttle";
 import { readJsonBody } from "@/lib/http/body";
 import { authenticatedRoute } from "@/lib/http/authenticated-route";
 import { methodNotAllowed, noContent } from "@/lib/http/respond";
@@ -12,7 +12,8 @@ export const dynamic = "force-dynamic";
 // Existing tokens keep working: they do not depend on the password.
 export const PUT = authenticatedRoute(async (request: NextRequest, principal) => {
   const input = parseInput(changePasswordSchema, await readJsonBody(request));
-  await changePassword(principal, input.currentPassword, input.newPassword, auditSource(request.headers, principal));
+  const source = auditSource(request.headers, principal);
+  await changePasswordThrottled(request.headers, principal, input.currentPassword, input.newPassword, source);
   return noContent();
 });
 
