@@ -18,7 +18,24 @@ export async function verifyThrottledCredentials(
   email: string,
   password: string,
 ): Promise<Actor | null> {
-  return throttledPasswordCheck(headers, email, () => verifyCredentials(email, password));
+  const { passwordAddress, passwordAccount } = throttles();
+  const address = clientAddress(headers);
+  const account = normalizeEmail(email);
+  const waiting = Math.max(await passwordAddress.retryAfter(address), await passwordAccount.retryAfter(account));
+  if (waiting > 0) throw tooManyAttempts(waiting);
+
+  const actor = await verifyCredentials(email, password);
+  if (actor) {
+    await passwordAccount.reset(account);
+    return actor;
+  }
+  const addressBlock = await passwordAddress.fail(address);
+  const accountBlock = await passwordAccount.fail(account);
+  if (addressBlock > 0) await recordThrottled(headers, "password-address", addressBlock);
+  if (accountBlock > 0) await recordThrottled(headers, "password-account", accountBlock, account);
+  const blocked = Math.max(addressBlock, accountBlock);
+  if (blocked > 0) throw tooManyAttempts(blocked);
+  return null;
 }
 
 /**
@@ -35,36 +52,9 @@ export async function changePasswordThrottled(
 ): Promise<void> {
   const person = await getSessionUser(actor.userId);
   if (!person) throw notFound("Person");
-  const verified = await throttledPasswordCheck(headers, person.email, () =>
-    verifyCredentials(person.email, currentPassword),
-  );
+  const verified = await verifyThrottledCredentials(headers, person.email, currentPassword);
   if (!verified) throw invalidField("currentPassword", "is not your current password");
   await setPassword(actor, newPassword, source);
-}
-
-async function throttledPasswordCheck(
-  headers: Headers,
-  email: string,
-  check: () => Promise<Actor | null>,
-): Promise<Actor | null> {
-  const { passwordAddress, passwordAccount } = throttles();
-  const address = clientAddress(headers);
-  const account = normalizeEmail(email);
-  const waiting = Math.max(await passwordAddress.retryAfter(address), await passwordAccount.retryAfter(account));
-  if (waiting > 0) throw tooManyAttempts(waiting);
-
-  const actor = await check();
-  if (actor) {
-    await passwordAccount.reset(account);
-    return actor;
-  }
-  const addressBlock = await passwordAddress.fail(address);
-  const accountBlock = await passwordAccount.fail(account);
-  if (addressBlock > 0) await recordThrottled(headers, "password-address", addressBlock);
-  if (accountBlock > 0) await recordThrottled(headers, "password-account", accountBlock, account);
-  const blocked = Math.max(addressBlock, accountBlock);
-  if (blocked > 0) throw tooManyAttempts(blocked);
-  return null;
 }
 
 /**
