@@ -2,8 +2,9 @@ import { existsSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { testPort } from "./test/support/ports";
 
-const port = Number(process.env.E2E_PORT ?? 3201);
+const port = Number(process.env.E2E_PORT ?? testPort(3201));
 export const E2E_ADMIN = { email: "admin@tessera.test", password: "admin-password-123" };
 
 // Debian's Chromium where installed (CI and the project machines); otherwise Playwright's own build

@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { stripVTControlCharacters } from "node:util";
+import { testPort } from "../test/support/ports";
 import { ADMIN_URL, postgresAnswers } from "../test/support/postgres";
 
 type Tally = { passed: number; failed: number; failures?: string[] };
@@ -118,7 +119,7 @@ const steps: Step[] = [
   { name: "cluster", postgres: true, run: () => vitest("cluster") },
   { name: "e2e", run: () => playwright() },
   // A one-second-per-scenario smoke run of `npm run bench`, so the script cannot rot; no thresholds.
-  { name: "bench", run: () => check(bin("tsx"), ["bench/run.ts", "--quick", "--port", "3133"]) },
+  { name: "bench", run: () => check(bin("tsx"), ["bench/run.ts", "--quick", "--port", String(testPort(3133))]) },
 ];
 
 mkdirSync(results, { recursive: true });

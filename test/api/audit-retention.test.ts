@@ -5,8 +5,9 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { sleep } from "./support/client";
 import { startTestServer, type TestServer } from "../support/server";
+import { testPort } from "../support/ports";
 
-const port = Number(process.env.AUDIT_RETENTION_TEST_PORT ?? 3137);
+const port = Number(process.env.AUDIT_RETENTION_TEST_PORT ?? testPort(3137));
 const DAY_MS = 86_400_000;
 let server: TestServer | undefined;
 

@@ -5,8 +5,9 @@
 import Database from "better-sqlite3";
 import { afterAll, expect, test } from "vitest";
 import { startTestServer, TEST_ADMIN, type TestServer } from "../support/server";
+import { testPort } from "../support/ports";
 
-const port = Number(process.env.CRASH_TEST_PORT ?? 3136);
+const port = Number(process.env.CRASH_TEST_PORT ?? testPort(3136));
 const basic = "Basic " + Buffer.from(`${TEST_ADMIN.email}:${TEST_ADMIN.password}`).toString("base64");
 let server: TestServer | undefined;
 

@@ -1,12 +1,13 @@
 // The app as deployed for real, on its own instance: a public https URL (NEXTAUTH_URL) and no TRUST_PROXY.
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startTestServer, TEST_ADMIN, type TestServer } from "../support/server";
+import { testPort } from "../support/ports";
 
 let server: TestServer;
 
 beforeAll(async () => {
   // The shared instance trusts X-Forwarded-For (as behind a proxy) and has a plain http URL; this one neither.
-  const port = Number(process.env.DEPLOYMENT_TEST_PORT ?? 3135);
+  const port = Number(process.env.DEPLOYMENT_TEST_PORT ?? testPort(3135));
   server = await startTestServer(port, {
     NEXTAUTH_URL: `https://localhost:${port}`,
     RATE_LIMIT_TOKEN_FAILURES: "5",

@@ -4,13 +4,14 @@ import Database from "better-sqlite3";
 import http from "node:http";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startTestServer, TEST_ADMIN, type TestServer } from "../support/server";
+import { testPort } from "../support/ports";
 
 let server: TestServer;
 const basic = "Basic " + Buffer.from(`${TEST_ADMIN.email}:${TEST_ADMIN.password}`).toString("base64");
 
 beforeAll(async () => {
   // Its own instance (the shared one keeps running), with an interval long enough that only a flush writes.
-  server = await startTestServer(Number(process.env.SHUTDOWN_TEST_PORT ?? 3132), {
+  server = await startTestServer(Number(process.env.SHUTDOWN_TEST_PORT ?? testPort(3132)), {
     LAST_USED_INTERVAL_SECONDS: "3600",
   });
 });

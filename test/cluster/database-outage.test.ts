@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ADMIN_URL, createTestDatabase, type TestDatabase } from "../support/postgres";
 import { startTestServer, type TestServer } from "../support/server";
 import { adminBasic, bearer, call, createToken } from "./support";
+import { testPort } from "../support/ports";
 
 /** A TCP relay in front of PostgreSQL that the test can cut and restore, as if the database went away. */
 class Relay {
@@ -35,7 +36,7 @@ class Relay {
 }
 
 const target = new URL(ADMIN_URL);
-const relay = new Relay(3159, { host: target.hostname, port: Number(target.port || 5432) });
+const relay = new Relay(testPort(3159), { host: target.hostname, port: Number(target.port || 5432) });
 let database: TestDatabase;
 let server: TestServer;
 
@@ -44,7 +45,7 @@ beforeAll(async () => {
   await relay.start();
   const viaRelay = new URL(database.url);
   viaRelay.port = String(relay.port);
-  server = await startTestServer(3151, { DATABASE_URL: viaRelay.toString() });
+  server = await startTestServer(testPort(3151), { DATABASE_URL: viaRelay.toString() });
 });
 afterAll(async () => {
   await server?.stop();

@@ -12,6 +12,7 @@ import {
   tokenIdOf,
   type Cluster,
 } from "./support";
+import { testPort } from "../support/ports";
 
 // Two stateless instances, A and B, share nothing but one PostgreSQL database and the secrets.
 let cluster: Cluster;
@@ -20,7 +21,7 @@ let b: string;
 let adminToken: string;
 
 beforeAll(async () => {
-  cluster = await startCluster([3141, 3142], { LAST_USED_INTERVAL_SECONDS: "1" });
+  cluster = await startCluster([testPort(3141), testPort(3142)], { LAST_USED_INTERVAL_SECONDS: "1" });
   [a, b] = cluster.instances.map((instance) => instance.url);
   adminToken = await createToken(a, adminBasic());
 });

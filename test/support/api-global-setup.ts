@@ -1,13 +1,14 @@
 import type { TestProject } from "vitest/node";
 import { createTestDatabase, type TestDatabase } from "./postgres";
 import { startTestServer, TEST_ADMIN, TEST_REVOKE_PER_MINUTE, type TestServer } from "./server";
+import { testPort } from "./ports";
 
 let server: TestServer | undefined;
 let database: TestDatabase | undefined;
 
 // TEST_DATABASE=postgresql runs the same suite against a fresh PostgreSQL database; otherwise SQLite.
 export async function setup(project: TestProject) {
-  const port = Number(process.env.API_TEST_PORT ?? 3101);
+  const port = Number(process.env.API_TEST_PORT ?? testPort(3101));
   if (process.env.TEST_DATABASE === "postgresql") database = await createTestDatabase();
   // Short blocks, so the brute-force tests can wait one out; the counts keep their production defaults.
   // TRUST_PROXY: as behind a reverse proxy, X-Forwarded-For names the client, so tests can call from
