@@ -20,6 +20,8 @@ process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "tessera-e2e-"))
 
 export default defineConfig({
   testDir: "e2e",
+  // A focused test (test.only) would quietly skip every other spec: refused in CI.
+  forbidOnly: Boolean(process.env.CI),
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -8,6 +8,8 @@ const alias = {
 
 export default defineConfig({
   test: {
+    // A focused test (.only) would quietly skip the rest of its file: refused in CI.
+    allowOnly: !process.env.CI,
     projects: [
       {
         resolve: { alias },

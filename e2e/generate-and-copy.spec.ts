@@ -123,15 +123,18 @@ test("invalid lifetimes show inline messages and create nothing; the dialog stat
     ["-1", /^non-expiring tokens are not allowed/i],
   ];
   for (const [days, message] of cases) {
+    // Each case starts from a fresh dialog, so its message cannot be the previous case's (two cases share one).
+    if (await dialog.isHidden()) await page.getByRole("button", { name: "Generate New Token" }).click();
+    await expect(dialog.getByLabel("Lifetime (days)")).not.toHaveAttribute("aria-invalid", "true");
     const lifetime = await submitLifetime(page, days);
     // The message is inline, under the field, and announced with it.
     await expect(dialog.getByText(message)).toBeVisible();
     await expect(lifetime).toHaveAccessibleDescription(new RegExp(message.source.slice(1), "i"));
     await expect(createdDialog(page)).toHaveCount(0);
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
   }
 
-  await dialog.getByRole("button", { name: "Cancel" }).click();
-  await expect(dialog).toBeHidden();
   await page.reload();
   await expect(page.getByText("No access tokens yet")).toBeVisible();
   // Reopening starts clean: the last error is not left behind.

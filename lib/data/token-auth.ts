@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { LastUsedBuffer } from "@/lib/tokens/last-used-buffer";
+import type { PrismaClient } from "@/lib/db-client";
+import { LastUsedBuffer, type LastUsedWriter } from "@/lib/tokens/last-used-buffer";
 import { toPerson, type Person } from "./person";
 
 export type TokenForAuthentication = {
@@ -95,16 +96,18 @@ function toBoolean(value: unknown): boolean {
   return value === true || value === 1 || value === 1n || value === "1" || value === "true";
 }
 
-/** Never moves lastUsed backwards, whichever instance or flush writes last. */
-async function writeLastUsed(uses: Map<string, Date>): Promise<void> {
-  await db.$transaction(
-    [...uses].map(([id, at]) =>
-      db.accessToken.updateMany({
-        where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: at } }] },
-        data: { lastUsedAt: at },
-      }),
-    ),
-  );
+/** Writes buffered uses; never moves lastUsed backwards, whichever instance or flush writes last. */
+export function lastUsedWriter(client: PrismaClient): LastUsedWriter {
+  return async (uses) => {
+    await client.$transaction(
+      [...uses].map(([id, at]) =>
+        client.accessToken.updateMany({
+          where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: at } }] },
+          data: { lastUsedAt: at },
+        }),
+      ),
+    );
+  };
 }
 
 const intervalSeconds = Number(process.env.LAST_USED_INTERVAL_SECONDS) || 60;
@@ -113,7 +116,7 @@ const globalForBuffer = globalThis as unknown as { tesseraLastUsed?: LastUsedBuf
 export const lastUsedBuffer = (globalForBuffer.tesseraLastUsed ??= startBuffer());
 
 function startBuffer(): LastUsedBuffer {
-  const buffer = new LastUsedBuffer(writeLastUsed, intervalSeconds * 1000, (error) =>
+  const buffer = new LastUsedBuffer(lastUsedWriter(db), intervalSeconds * 1000, (error) =>
     console.error("Could not record token use; will retry:", error instanceof Error ? error.message : error),
   );
   setInterval(() => void buffer.flush(), buffer.intervalMs).unref();
