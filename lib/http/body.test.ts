@@ -106,7 +106,21 @@ describe("readJsonBody", () => {
     expect(error.status).toBe(413);
   });
 
-  it("stops reading an endless streamed body once it passes the limit", async () => {
+  it("reads a somewhat oversized streamed body to its end, so that its connection can be reused", async () => {
+    let sent = 0;
+    function* chunks(): Generator<Uint8Array> {
+      for (let i = 0; i < 10; i++) {
+        sent += 1024;
+        yield new Uint8Array(1024).fill(0x20);
+      }
+    }
+    const error = await appErrorFrom(readJsonBody(streamedRequest(chunks()), 4096));
+    expect(error.status).toBe(413);
+    expect(error.headers).not.toHaveProperty("Connection");
+    expect(sent).toBe(10 * 1024);
+  });
+
+  it("stops reading an endless streamed body, and closes its connection", async () => {
     let sent = 0;
     function* endless(): Generator<Uint8Array> {
       for (;;) {
@@ -116,6 +130,7 @@ describe("readJsonBody", () => {
     }
     const error = await appErrorFrom(readJsonBody(streamedRequest(endless()), 4096));
     expect(error.status).toBe(413);
+    expect(error.headers).toMatchObject({ Connection: "close" });
     expect(sent).toBeLessThan(64 * 1024);
   });
 
