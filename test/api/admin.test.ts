@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest";
+import { MAX_LIFETIME_DAYS } from "@/lib/validations/access-token";
 import {
   admin,
   adminToken,
@@ -279,8 +280,8 @@ describe("workspace settings", () => {
       const after = await patchSettings({ usersCanGenerateApiAccessTokens: true });
       expect(after).toEqual({ ...before, usersCanGenerateApiAccessTokens: true });
       expect(await getSettings()).toEqual(after);
-      const longer = await patchSettings({ maxUserTokenLifetimeDays: 36_500 });
-      expect(longer).toEqual({ ...after, maxUserTokenLifetimeDays: 36_500 });
+      const longer = await patchSettings({ maxUserTokenLifetimeDays: MAX_LIFETIME_DAYS });
+      expect(longer).toEqual({ ...after, maxUserTokenLifetimeDays: MAX_LIFETIME_DAYS });
     } finally {
       await patchSettings(before);
     }

@@ -3,11 +3,12 @@
 // path parameters and query strings, and odd methods and headers; never a 5xx; and the app keeps answering.
 // (Single cases of these for one route live in the route's own file; this one covers every route.)
 import { beforeAll, describe, expect, test } from "vitest";
+import { MAX_BODY_BYTES } from "@/lib/http/body";
 import { operations, type Operation } from "@/lib/openapi/registry";
 import { adminToken, api, createPerson, expectError, type ApiResponse, uniqueAddress } from "./support/client";
 import { raw, type RawResponse } from "./support/raw";
 
-const LIMIT = 16 * 1024;
+const LIMIT = MAX_BODY_BYTES;
 const withBody = operations.filter((op) => op.body);
 const withPathParam = operations.filter((op) => op.pathParams);
 const paged = operations.filter((op) => op.paged);

@@ -11,11 +11,13 @@ import {
   expectError,
   expectTokenInfo,
   expectUnauthorized,
+  getSettings,
   listTokens,
   withSettings,
   type CreatedToken,
   type UserWithToken,
 } from "./support/client";
+import { MAX_DESCRIPTION_LENGTH } from "@/lib/validations/access-token";
 import { storedTokenCount } from "./support/database";
 
 const TOKENS = "/v4/apiAccessTokens";
@@ -76,7 +78,7 @@ describe("POST /v4/apiAccessTokens", () => {
     expect(created.tokenInfo.description).toBe("");
     const withText = await createToken(bearer(user.token), { lifetimeSeconds: 60, description: "nightly export" });
     expect(withText.tokenInfo.description).toBe("nightly export");
-    const maxLength = "d".repeat(255);
+    const maxLength = "d".repeat(MAX_DESCRIPTION_LENGTH);
     const longest = await createToken(bearer(user.token), { lifetimeSeconds: 60, description: maxLength });
     expect(longest.tokenInfo.description).toBe(maxLength);
   });
@@ -97,10 +99,12 @@ describe("POST /v4/apiAccessTokens", () => {
     });
   });
 
-  test("a lifetime over the default 365-day maximum is refused", async () => {
+  test("a lifetime over the workspace's maximum is refused", async () => {
+    const { maxUserTokenLifetimeDays } = await getSettings();
+    expect(maxUserTokenLifetimeDays).toBeGreaterThan(0);
     const response = await api("POST", TOKENS, {
       auth: bearer(user.token),
-      json: { lifetimeSeconds: 365 * DAY_SECONDS + 1 },
+      json: { lifetimeSeconds: maxUserTokenLifetimeDays * DAY_SECONDS + 1 },
     });
     expectError(response, 400, "invalid_request", "lifetimeSeconds");
   });
