@@ -1,4 +1,4 @@
-import { ACCESS_TOKENS_PATH, expect, signIn, test, type Page } from "./support/fixtures";
+import { ACCESS_TOKENS_PATH, expect, screenshot, signIn, test, type Page } from "./support/fixtures";
 
 const LOGIN_URL = /\/login(\?.*)?$/;
 
@@ -8,7 +8,11 @@ async function expectSignedOut(page: Page): Promise<void> {
   await expect(page.getByRole("heading", { name: "Sign in to Tessera" })).toBeVisible();
 }
 
-test("Profile > Sign out everywhere ends the session of another browser too", async ({ page, browser, person }) => {
+test("Profile > Sign out everywhere ends the session of another browser too", async ({
+  page,
+  browser,
+  person,
+}, testInfo) => {
   const elsewhere = await browser.newContext();
   try {
     const otherPage = await elsewhere.newPage();
@@ -16,6 +20,7 @@ test("Profile > Sign out everywhere ends the session of another browser too", as
     await signIn(page, person.email, person.password);
     await page.goto("/preferences/profile");
     await expect(page.getByText("You have 2 active sessions: this browser and 1 more.")).toBeVisible();
+    await screenshot(page, testInfo, "profile-sessions");
 
     await page.getByRole("button", { name: "Sign out everywhere" }).click();
     await expect(page).toHaveURL(LOGIN_URL);
