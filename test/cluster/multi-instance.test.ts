@@ -12,7 +12,9 @@ import {
   tokenIdOf,
   type Cluster,
 } from "./support";
+import { signIn, signOut, type Session } from "../api/support/client";
 import { testPort } from "../support/ports";
+import { TEST_ADMIN } from "../support/server";
 
 // Two stateless instances, A and B, share nothing but one PostgreSQL database and the secrets.
 let cluster: Cluster;
@@ -155,52 +157,19 @@ describe("nothing is lost under concurrency", () => {
 });
 
 describe("sessions", () => {
-  async function signIn(base: string): Promise<string> {
-    const csrf = await fetch(`${base}/api/auth/csrf`);
-    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const signedIn = await fetch(`${base}/api/auth/callback/credentials`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookiesOf(csrf.headers) },
-      body: new URLSearchParams({ csrfToken, email: "admin@tessera.test", password: "admin-password-123" }),
-    });
-    const session = cookiesOf(signedIn.headers)
-      .split("; ")
-      .find((c) => c.includes("session-token"));
-    expect(session).toBeDefined();
-    return String(session);
-  }
-
-  const whoAmI = (base: string, cookie: string) => fetch(`${base}/v4/people/current`, { headers: { Cookie: cookie } });
+  const whoAmI = (base: string, session: Session) =>
+    fetch(`${base}/v4/people/current`, { headers: { Cookie: session.cookie } });
 
   test("a session cookie from signing in on A is accepted by B", async () => {
-    const session = await signIn(a);
+    const session = await signIn(TEST_ADMIN.email, TEST_ADMIN.password, a);
     expect((await whoAmI(b, session)).status).toBe(200);
   });
 
   test("a session signed out on A is refused by B on the very next request", async () => {
-    const session = await signIn(a);
-    const copy = session;
+    const session = await signIn(TEST_ADMIN.email, TEST_ADMIN.password, a);
+    const copy = { ...session };
     expect((await whoAmI(b, copy)).status).toBe(200);
-    const csrf = await fetch(`${a}/api/auth/csrf`, { headers: { Cookie: session } });
-    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const signedOut = await fetch(`${a}/api/auth/signout`, {
-      method: "POST",
-      redirect: "manual",
-      headers: {
-        "Content-Type": "application/x-www-form-urlencoded",
-        Cookie: `${session}; ${cookiesOf(csrf.headers)}`,
-      },
-      body: new URLSearchParams({ csrfToken, json: "true" }),
-    });
-    expect(signedOut.status).toBe(200);
+    await signOut(session, a);
     expect((await whoAmI(b, copy)).status).toBe(401);
   });
 });
-
-function cookiesOf(headers: Headers): string {
-  return headers
-    .getSetCookie()
-    .map((line) => line.split(";")[0])
-    .join("; ");
-}
