@@ -40,7 +40,9 @@ test("changing the password: inline messages for mistakes, success, tokens keep 
   expect((await api.call("POST", "/v4/apiAccessTokens", { basic: person }, { lifetimeSeconds: 60 })).status).toBe(201);
 
   await changePassword(page, person.password, newPassword);
-  await expect(page.getByRole("status")).toHaveText("Password changed. Your access tokens keep working.");
+  await expect(page.getByRole("status")).toHaveText(
+    "Password changed. Your access tokens keep working; your other sessions have ended.",
+  );
   await expect(current).toHaveValue("");
   await expect(next).toHaveValue("");
   await expect(current).not.toHaveAttribute("aria-invalid", "true");

@@ -32,4 +32,16 @@ describe("describeAuditDetails", () => {
       describeAuditDetails("auth.throttled", { dimension: "token-address", keyKind: "address", blockSeconds: 60 }),
     ).toBe("The address was blocked for 60 s after invalid tokens");
   });
+
+  it("says why sessions ended and how many", () => {
+    expect(describeAuditDetails("person.sessions_ended", { reason: "signed_out_everywhere", count: 3 })).toBe(
+      "Signed out everywhere: 3 sessions ended",
+    );
+    expect(describeAuditDetails("person.sessions_ended", { reason: "password_changed", count: 1 })).toBe(
+      "By a password change: 1 session ended",
+    );
+    expect(describeAuditDetails("person.sessions_ended", { reason: "disabled", count: 2 })).toBe(
+      "By disabling the account: 2 sessions ended",
+    );
+  });
 });

@@ -12,6 +12,13 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   "person.created": "Person added",
   "person.changed": "Person changed",
   "person.password_changed": "Password changed",
+  "person.sessions_ended": "Sessions ended",
+};
+
+const SESSION_END_REASONS: Record<string, string> = {
+  signed_out_everywhere: "Signed out everywhere",
+  password_changed: "By a password change",
+  disabled: "By disabling the account",
 };
 
 const METHODS: Record<string, string> = { session: "the web app", password: "a password", token: "a token" };
@@ -37,6 +44,11 @@ export function describeAuditDetails(type: AuditEventType, details: Record<strin
       return describeChange(details);
     case "person.created":
       return details.isAdmin === true ? "As an admin" : "As a member";
+    case "person.sessions_ended": {
+      const count = Number(details.count);
+      const why = SESSION_END_REASONS[String(details.reason)] ?? "Ended";
+      return `${why}: ${count} session${count === 1 ? "" : "s"} ended`;
+    }
     default:
       return "";
   }

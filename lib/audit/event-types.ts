@@ -10,6 +10,8 @@ export const AUDIT_EVENT_TYPES = {
   "person.created": "A person was added to the workspace",
   "person.changed": "A person's name, role, status or token access was changed (details.before, details.after)",
   "person.password_changed": "A person changed their password",
+  "person.sessions_ended":
+    "A person's sign-in sessions were ended (details.reason: signed_out_everywhere, password_changed or disabled; details.count)",
 } as const;
 
 export type AuditEventType = keyof typeof AUDIT_EVENT_TYPES;

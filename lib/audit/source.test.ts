@@ -12,19 +12,22 @@ describe("auditSource", () => {
     expect(source).toEqual({
       method: "token",
       tokenId: "AbCdEfGhIjKlMnOp",
+      sessionId: null,
       clientAddress: "203.0.113.9",
       userAgent: "curl/8.5",
     });
   });
 
-  it("is anonymous without authentication, and has no token id but for a token", () => {
+  it("is anonymous without authentication, and has no token id but for a token, no session id but for a session", () => {
     expect(auditSource(headers({}), null, {})).toEqual({
       method: "anonymous",
       tokenId: null,
+      sessionId: null,
       clientAddress: "unknown",
       userAgent: "",
     });
-    expect(auditSource(headers({}), { via: "session" }, {}).tokenId).toBeNull();
+    const session = auditSource(headers({}), { via: "session", sessionId: "a-session" }, {});
+    expect(session).toMatchObject({ method: "session", tokenId: null, sessionId: "a-session" });
   });
 
   it("cuts a long user agent", () => {

@@ -7,6 +7,8 @@ export type AuditSource = {
   method: AuthMethod;
   /** The token that authenticated the request, when method is token (its public id, never the value). */
   tokenId: string | null;
+  /** The sign-in session of the request, when method is session (not stored: a password change keeps it). */
+  sessionId: string | null;
   clientAddress: string;
   userAgent: string;
 };
@@ -14,7 +16,8 @@ export type AuditSource = {
 export const USER_AGENT_MAX_LENGTH = 256;
 
 /** How a request was authenticated, as lib/auth/authenticate.ts's Principal says it. */
-export type Authentication = { via: "session" } | { via: "password" } | { via: "token"; tokenId: string };
+export type Authentication =
+  { via: "session"; sessionId: string } | { via: "password" } | { via: "token"; tokenId: string };
 
 export function auditSource(
   headers: Headers,
@@ -24,6 +27,7 @@ export function auditSource(
   return {
     method: authentication?.via ?? "anonymous",
     tokenId: authentication?.via === "token" ? authentication.tokenId : null,
+    sessionId: authentication?.via === "session" ? authentication.sessionId : null,
     clientAddress: clientAddress(headers, env),
     userAgent: userAgentOf(headers),
   };

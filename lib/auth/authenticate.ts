@@ -1,23 +1,22 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import { getToken } from "next-auth/jwt";
 import type { Actor } from "@/lib/data/actor";
 import type { Person } from "@/lib/data/person";
 import { findTokenForAuthentication, lastUsedBuffer } from "@/lib/data/token-auth";
 import { noteTokenAddress } from "@/lib/data/token-addresses";
-import { getSessionUser } from "@/lib/data/users";
 import { forbidden, unauthorized } from "@/lib/errors";
 import { parseToken, tokenMatchesHash } from "@/lib/tokens/format";
 import { generateDenial, generateDenialMessages, policyCutoff } from "@/lib/tokens/policy";
 import { parseAuthorizationHeader } from "./authorization-header";
 import { isSameOrigin } from "./same-origin";
+import { sessionUserOf } from "./session";
 import { refuseInvalidToken, verifyThrottledCredentials } from "./throttle";
 
 export type Principal = Actor &
   (
     | { via: "token"; tokenId: string; tokenExpiresAt: Date | null; person: Person }
     | { via: "password" }
-    | { via: "session" }
+    | { via: "session"; sessionId: string }
   );
 
 type Options = { allowBasic?: boolean };
@@ -89,14 +88,13 @@ async function authenticatePassword(request: NextRequest, email: string, passwor
 
 async function authenticateSession(request: NextRequest): Promise<Principal> {
   const missing = unauthorized("missing_credentials", "Send Authorization: Bearer <token>");
-  const jwt = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
-  if (!jwt?.sub) throw missing;
-  const user = await getSessionUser(jwt.sub);
+  const user = await sessionUserOf(request.headers);
   if (!user) throw missing;
   if (!["GET", "HEAD"].includes(request.method) && !isSameOrigin(request.headers)) {
     throw forbidden("Cross-origin requests may not change anything with a session cookie");
   }
-  return { userId: user.userId, workspaceId: user.workspaceId, isAdmin: user.isAdmin, via: "session" };
+  const { userId, workspaceId, isAdmin, sessionId } = user;
+  return { userId, workspaceId, isAdmin, via: "session", sessionId };
 }
 
 export function requireAdmin(principal: Principal): void {

@@ -1,13 +1,12 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { recordSignIn } from "@/lib/data/users";
+import { endSession, renewSession, startSession } from "@/lib/data/sessions";
+import { SESSION_IDLE_SECONDS } from "./session-lifetime";
 import { verifyThrottledCredentials } from "./throttle";
 
-export const SESSION_MAX_AGE_SECONDS = 24 * 60 * 60;
-
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({
@@ -19,19 +18,28 @@ export const authOptions: NextAuthOptions = {
         const headers = headersOf(request.headers);
         const actor = await verifyThrottledCredentials(headers, credentials.email, credentials.password);
         if (!actor) return null;
-        await recordSignIn(actor.userId);
-        return { id: actor.userId };
+        return { id: actor.userId, sessionId: await startSession(actor.userId) };
       },
     }),
   ],
   callbacks: {
-    // The JWT carries only the user id: role and status are read fresh on every request.
-    jwt({ token, user }) {
-      if (user) token.sub = user.id;
-      return { sub: token.sub, iat: token.iat, exp: token.exp, jti: token.jti };
+    // The JWT carries only the person's id and the session's: the session, and the person's role and status,
+    // are read from the database on every request (lib/auth/session.ts).
+    async jwt({ token, user }) {
+      if (user) return { sub: user.id, sid: user.sessionId };
+      // Otherwise next-auth is about to issue the cookie again (GET /api/auth/session): only for a live
+      // session. Throwing makes it clear the cookie and answer {} instead.
+      if (!token.sid || !(await renewSession(token.sid))) throw new Error("The session has ended");
+      return { sub: token.sub, sid: token.sid };
     },
     session({ session, token }) {
       return { expires: session.expires, user: { id: token.sub } };
+    },
+  },
+  events: {
+    // Signing out ends the session in the database, so a copy of the cookie is refused too.
+    async signOut({ token }) {
+      if (token?.sid) await endSession(token.sid, "signed_out");
     },
   },
 };

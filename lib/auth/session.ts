@@ -1,26 +1,37 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { NextRequest } from "next/server";
 import { cache } from "react";
 import { auditSource, type AuditSource } from "@/lib/audit/source";
-import { getSessionUser, type SessionUser } from "@/lib/data/users";
-import { authOptions } from "./options";
+import { findSessionUser, type SignedInUser } from "@/lib/data/sessions";
 
-/** The signed-in person as they are now, read once per request; null when signed out or disabled. */
-export const getSignedInUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions);
-  return session?.user.id ? getSessionUser(session.user.id) : null;
-});
+/**
+ * The person signed in with the session cookie among these request headers, as they are now: null without a
+ * cookie, or when it is forged, idle for too long, ended or expired, or its person is disabled. One read.
+ */
+export async function sessionUserOf(requestHeaders: Headers): Promise<SignedInUser | null> {
+  // getToken decrypts and verifies the cookie; it wants a request, and would take an Authorization header
+  // in place of the cookie, so it gets a request that carries only the cookie.
+  const onlyCookie = new NextRequest("http://tessera.invalid/", {
+    headers: { cookie: requestHeaders.get("cookie") ?? "" },
+  });
+  const jwt = await getToken({ req: onlyCookie, secret: process.env.NEXTAUTH_SECRET });
+  return jwt?.sid ? findSessionUser(jwt.sid) : null;
+}
+
+/** The signed-in person of this page or server action, read once per request; null when not signed in. */
+export const getSignedInUser = cache(async (): Promise<SignedInUser | null> => sessionUserOf(await headers()));
 
 /** For pages and server actions: the signed-in person, or a redirect to the sign-in page. */
-export async function requireUser(): Promise<SessionUser> {
+export async function requireUser(): Promise<SignedInUser> {
   const user = await getSignedInUser();
   if (!user) redirect("/login");
   return user;
 }
 
-export async function requireAdminUser(): Promise<SessionUser> {
+export async function requireAdminUser(): Promise<SignedInUser> {
   const user = await requireUser();
   if (!user.isAdmin) redirect("/");
   return user;
@@ -28,5 +39,6 @@ export async function requireAdminUser(): Promise<SessionUser> {
 
 /** For server actions: where a change made with the session came from, for the audit trail. */
 export async function sessionAuditSource(): Promise<AuditSource> {
-  return auditSource(await headers(), { via: "session" });
+  const { sessionId } = await requireUser();
+  return auditSource(await headers(), { via: "session", sessionId });
 }

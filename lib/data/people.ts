@@ -10,6 +10,7 @@ import type { CreatePersonInput, UpdatePersonInput } from "@/lib/validations/peo
 import type { Actor } from "./actor";
 import { auditEventRow, recordAuditEvent } from "./audit-record";
 import { personSelect, toPerson, type Person } from "./person";
+import { endSessionsOf } from "./sessions";
 import { normalizeEmail } from "./users";
 
 export type PersonSummary = Person & { apiAccessTokenCount: number };
@@ -86,7 +87,8 @@ export async function createPerson(actor: Actor, input: CreatePersonInput, sourc
 /**
  * Changes a person's name, role, status or individual token access. The workspace always keeps at least
  * one enabled admin, checked inside the write transaction so two admins cannot demote each other at once.
- * The person.changed event (the changed fields before and after) is written in that transaction too.
+ * The person.changed event (the changed fields before and after) is written in that transaction too, and so
+ * is ending the person's sessions when they are disabled (person.sessions_ended).
  */
 export async function updatePerson(
   actor: Actor,
@@ -129,6 +131,18 @@ export async function updatePerson(
         source,
         subjectId: id,
         details: changed,
+      });
+    }
+    // Disabling ends every session for good: enabling the person again brings none back.
+    const ended = isDisabled && !target.isDisabled ? await endSessionsOf(tx, id, "disabled") : 0;
+    if (ended > 0) {
+      await recordAuditEvent(tx, {
+        type: "person.sessions_ended",
+        workspaceId: actor.workspaceId,
+        actorId: actor.userId,
+        source,
+        subjectId: id,
+        details: { reason: "disabled", count: ended },
       });
     }
     return toPerson(row);

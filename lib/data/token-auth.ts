@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { PrismaClient } from "@/lib/db-client";
 import { LastUsedBuffer, type LastUsedWriter } from "@/lib/tokens/last-used-buffer";
 import { toPerson, type Person } from "./person";
+import { toBoolean, toDate } from "./raw-values";
 
 export type TokenForAuthentication = {
   id: string;
@@ -82,18 +83,6 @@ export async function findTokenForAuthentication(tokenId: string): Promise<Token
       },
     },
   };
-}
-
-// Prisma maps raw results by column type; these accept the other spellings a driver may return.
-function toDate(value: unknown): Date | null {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value;
-  if (typeof value === "string" || typeof value === "number") return new Date(value);
-  return null;
-}
-
-function toBoolean(value: unknown): boolean {
-  return value === true || value === 1 || value === 1n || value === "1" || value === "true";
 }
 
 /** Writes buffered uses; never moves lastUsed backwards, whichever instance or flush writes last. */

@@ -4,8 +4,9 @@ import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { Actor } from "./actor";
-import { auditEventRow } from "./audit-record";
+import { recordAuditEvent } from "./audit-record";
 import { personSelect, toPerson, type Person } from "./person";
+import { endSessionsOf } from "./sessions";
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -30,13 +31,9 @@ export async function verifyCredentials(email: string, password: string): Promis
   return { userId: user.id, workspaceId: user.workspaceId, isAdmin: user.isAdmin };
 }
 
-export async function recordSignIn(userId: string): Promise<void> {
-  await db.user.update({ where: { id: userId }, data: { lastLoginAt: new Date() } });
-}
-
 export type SessionUser = Actor & { email: string; name: string };
 
-/** The signed-in person as they are now: null once deleted or disabled, which ends their session. */
+/** A person as they are now, by id: null once deleted or disabled. Sessions: findSessionUser (./sessions.ts). */
 export async function getSessionUser(userId: string): Promise<SessionUser | null> {
   const user = await db.user.findUnique({
     where: { id: userId },
@@ -54,21 +51,24 @@ export async function getCurrentPerson(actor: Actor): Promise<Person> {
 
 /**
  * Sets a new password; the caller has checked the current one (lib/auth/throttle.ts, changePasswordThrottled).
- * Tokens are independent of the password: changing it leaves every token working, as the seed says. The
- * person.password_changed event (never the password) is written in the same transaction.
+ * Tokens are independent of the password: changing it leaves every token working, as the seed says. Every
+ * other session of the person ends (whoever knew the old password may be signed in); the one the change was
+ * made with, if any, goes on. The person.password_changed event (never the password), and
+ * person.sessions_ended when sessions ended, are written in the same transaction.
  */
 export async function setPassword(actor: Actor, newPassword: string, source: AuditSource): Promise<void> {
   const passwordHash = await hashPassword(newPassword);
-  await db.$transaction([
-    db.user.update({ where: { id: actor.userId }, data: { passwordHash } }),
-    db.auditEvent.create({
-      data: auditEventRow({
-        type: "person.password_changed",
-        workspaceId: actor.workspaceId,
-        actorId: actor.userId,
-        source,
-        subjectId: actor.userId,
-      }),
-    }),
-  ]);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.userId }, data: { passwordHash } });
+    const event = { workspaceId: actor.workspaceId, actorId: actor.userId, source, subjectId: actor.userId };
+    await recordAuditEvent(tx, { type: "person.password_changed", ...event });
+    const ended = await endSessionsOf(tx, actor.userId, "password_changed", { except: source.sessionId });
+    if (ended > 0) {
+      await recordAuditEvent(tx, {
+        type: "person.sessions_ended",
+        ...event,
+        details: { reason: "password_changed", count: ended },
+      });
+    }
+  });
 }

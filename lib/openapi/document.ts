@@ -163,7 +163,9 @@ export function buildOpenApiDocument(): Json {
           type: "apiKey",
           in: "cookie",
           name: "next-auth.session-token",
-          description: "The web app's sign-in session (browser only); changes must be same-origin",
+          description:
+            "The web app's sign-in session (browser only); changes must be same-origin. Refused once the " +
+            "session is signed out, its person changes their password or is disabled, or it expires",
         },
       },
     },

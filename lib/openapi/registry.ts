@@ -171,8 +171,9 @@ export const operations: Operation[] = [
     auth: "bearer",
     summary: "Change your password",
     description:
-      "Existing tokens keep working. A wrong current password counts against the account and the address " +
-      "like a wrong sign-in, and is throttled the same way.",
+      "Existing tokens keep working. Every sign-in session of yours ends, except the browser session the " +
+      "change was made with. A wrong current password counts against the account and the address like a " +
+      "wrong sign-in, and is throttled the same way.",
     body: { name: "ChangePasswordInput", schema: changePasswordSchema },
     success: { status: 204, description: "Changed" },
     errors: [

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DEFAULT_SESSION_MAX_LIFETIME_SECONDS } from "@/lib/auth/session-lifetime";
 import { ConfigError, loadStartConfig } from "./config";
 
 let dir = "";
@@ -43,6 +44,16 @@ describe("loadStartConfig", () => {
     expect(config.nextAuthUrl).toBe("http://localhost:3000");
     expect(config.admin).toEqual({ email: "admin@example.com", password: null });
     expect(config.auditRetentionDays).toBe(180);
+    expect(config.sessionMaxLifetimeSeconds).toBe(DEFAULT_SESSION_MAX_LIFETIME_SECONDS);
+  });
+
+  it("reads SESSION_MAX_LIFETIME_SECONDS, and refuses a value that is not a whole number of seconds in range", () => {
+    expect(loadStartConfig(env({ SESSION_MAX_LIFETIME_SECONDS: "3600" })).sessionMaxLifetimeSeconds).toBe(3600);
+    for (const value of ["a week", "0", "-5", "1.5", "31622401"]) {
+      expect(configErrorOf({ SESSION_MAX_LIFETIME_SECONDS: value }).message).toMatch(
+        /^SESSION_MAX_LIFETIME_SECONDS must be/,
+      );
+    }
   });
 
   it("reads AUDIT_RETENTION_DAYS, and refuses a value that is not a whole number of days", () => {

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { auditRetentionDays } from "@/lib/audit/retention";
+import { sessionMaxLifetimeSeconds } from "@/lib/auth/session-lifetime";
 import { ConfigError, databaseConfig, dataDir, type DatabaseConfig } from "@/lib/config/database";
 
 export type StartConfig = {
@@ -16,6 +17,8 @@ export type StartConfig = {
   admin: { email: string; password: string | null };
   /** Days audit events are kept; 0 = forever (pruned by the app, lib/data/audit-retention.ts). */
   auditRetentionDays: number;
+  /** The absolute lifetime of a sign-in session (lib/auth/session-lifetime.ts). */
+  sessionMaxLifetimeSeconds: number;
 };
 
 export function loadStartConfig(env: NodeJS.ProcessEnv = process.env): StartConfig {
@@ -45,6 +48,7 @@ export function loadStartConfig(env: NodeJS.ProcessEnv = process.env): StartConf
     nextAuthUrl,
     admin: { email: adminEmail, password: adminPassword },
     auditRetentionDays: checked(() => auditRetentionDays(env)),
+    sessionMaxLifetimeSeconds: checked(() => sessionMaxLifetimeSeconds(env)),
   };
 }
 

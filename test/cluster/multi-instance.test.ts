@@ -12,7 +12,9 @@ import {
   tokenIdOf,
   type Cluster,
 } from "./support";
+import { signIn, signOut, type Session } from "../api/support/client";
 import { testPort } from "../support/ports";
+import { TEST_ADMIN } from "../support/server";
 
 // Two stateless instances, A and B, share nothing but one PostgreSQL database and the secrets.
 let cluster: Cluster;
@@ -158,25 +160,19 @@ describe("nothing is lost under concurrency", () => {
 });
 
 describe("sessions", () => {
+  const whoAmI = (base: string, session: Session) =>
+    fetch(`${base}/v4/people/current`, { headers: { Cookie: session.cookie } });
+
   test("a session cookie from signing in on A is accepted by B", async () => {
-    const csrf = await fetch(`${a}/api/auth/csrf`);
-    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const cookie = csrf.headers
-      .getSetCookie()
-      .map((line) => line.split(";")[0])
-      .join("; ");
-    const signIn = await fetch(`${a}/api/auth/callback/credentials`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
-      body: new URLSearchParams({ csrfToken, email: "admin@tessera.test", password: "admin-password-123" }),
-    });
-    const session = signIn.headers
-      .getSetCookie()
-      .map((line) => line.split(";")[0])
-      .find((c) => c.includes("session-token"));
-    expect(session).toBeDefined();
-    const me = await fetch(`${b}/v4/people/current`, { headers: { Cookie: String(session) } });
-    expect(me.status).toBe(200);
+    const session = await signIn(TEST_ADMIN.email, TEST_ADMIN.password, a);
+    expect((await whoAmI(b, session)).status).toBe(200);
+  });
+
+  test("a session signed out on A is refused by B on the very next request", async () => {
+    const session = await signIn(TEST_ADMIN.email, TEST_ADMIN.password, a);
+    const copy = { ...session };
+    expect((await whoAmI(b, copy)).status).toBe(200);
+    await signOut(session, a);
+    expect((await whoAmI(b, copy)).status).toBe(401);
   });
 });

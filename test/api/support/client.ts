@@ -266,25 +266,52 @@ export async function withSettings<T>(input: Partial<WorkspaceSettings>, fn: () 
 
 let sessionPromise: Promise<Auth> | undefined;
 
-/** Signs the first admin in through next-auth's credentials callback, as the login form does. */
+/** Signs the first admin in, once per test file. */
 export function adminSession(): Promise<Auth> {
   sessionPromise ??= signIn(admin().email, admin().password);
   return sessionPromise;
 }
 
-async function signIn(email: string, password: string): Promise<Auth> {
-  const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
+export type Session = { cookie: string };
+
+/** Signs in through next-auth's credentials callback, as the login form does: a new session each time. */
+export async function signIn(email: string, password: string, base = baseUrl()): Promise<Session> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const jar = cookiesOf(csrf.headers);
-  const callback = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
+  const callback = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar, Origin: baseUrl() },
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar, Origin: base },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
   const cookie = cookiesOf(callback.headers);
   expect(cookie, "next-auth did not set a session cookie").toContain("next-auth.session-token=");
   return { cookie };
+}
+
+/** Signs out through next-auth, as the User menu's Sign out does; asserts that the answer clears the cookie. */
+export async function signOut(session: Session, base = baseUrl()): Promise<void> {
+  const csrf = await fetch(`${base}/api/auth/csrf`, { headers: { Cookie: session.cookie } });
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${base}/api/auth/signout`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Cookie: `${session.cookie}; ${cookiesOf(csrf.headers)}`,
+      Origin: base,
+    },
+    body: new URLSearchParams({ csrfToken, json: "true" }),
+  });
+  expect(response.status, await response.text()).toBe(200);
+  expect(sessionCookieOf(response.headers)).toBe("");
+}
+
+/** The value a response sets the session cookie to ("" when it clears it), or null when it does not set it. */
+export function sessionCookieOf(headers: Headers): string | null {
+  const line = headers.getSetCookie().find((cookie) => cookie.startsWith("next-auth.session-token="));
+  return line === undefined ? null : line.slice("next-auth.session-token=".length).split(";")[0];
 }
 
 function cookiesOf(headers: Headers): string {

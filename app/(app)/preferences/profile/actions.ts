@@ -1,8 +1,10 @@
 "use server";
 
 import { headers } from "next/headers";
+import { actionFailure } from "@/lib/action-errors";
 import { requireUser, sessionAuditSource } from "@/lib/auth/session";
 import { changePasswordThrottled } from "@/lib/auth/throttle";
+import { signOutEverywhere } from "@/lib/data/sessions";
 import { AppError } from "@/lib/errors";
 import { passwordSchema } from "@/lib/validations/people";
 
@@ -27,7 +29,11 @@ export async function changePasswordAction(input: {
   try {
     const source = await sessionAuditSource();
     await changePasswordThrottled(await headers(), user, input.currentPassword, input.newPassword, source);
-    return { ok: true, fieldErrors: {}, message: "Password changed. Your access tokens keep working." };
+    return {
+      ok: true,
+      fieldErrors: {},
+      message: "Password changed. Your access tokens keep working; your other sessions have ended.",
+    };
   } catch (error) {
     if (error instanceof AppError && error.field === "currentPassword") {
       return { ok: false, fieldErrors: { currentPassword: "This is not your current password" } };
@@ -36,5 +42,16 @@ export async function changePasswordAction(input: {
       return { ok: false, fieldErrors: { currentPassword: error.message } };
     }
     throw error;
+  }
+}
+
+/** Ends every session of the signed-in person, this one included; the page then signs out and leaves. */
+export async function signOutEverywhereAction(): Promise<{ ok: boolean; message?: string }> {
+  const user = await requireUser();
+  try {
+    await signOutEverywhere(user, await sessionAuditSource());
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, message: actionFailure(error).message };
   }
 }
