@@ -8,7 +8,7 @@ import { noteTokenAddress } from "@/lib/data/token-addresses";
 import { getSessionUser } from "@/lib/data/users";
 import { forbidden, unauthorized } from "@/lib/errors";
 import { parseToken, tokenMatchesHash } from "@/lib/tokens/format";
-import { generateDenial, generateDenialMessages, policyCutoff } from "@/lib/tokens/policy";
+import { effectiveExpiry, generateDenial, generateDenialMessages, policyCutoff } from "@/lib/tokens/policy";
 import { parseAuthorizationHeader } from "./authorization-header";
 import { isSameOrigin } from "./same-origin";
 import { refuseInvalidToken, verifyThrottledCredentials } from "./throttle";
@@ -76,7 +76,7 @@ async function authenticateToken(request: NextRequest, tokenValue: string): Prom
     isAdmin: user.isAdmin,
     via: "token",
     tokenId: token.id,
-    tokenExpiresAt: token.expiresAt,
+    tokenExpiresAt: effectiveExpiry(token, user.workspace).at,
     person: user.person,
   };
 }
