@@ -72,6 +72,9 @@ export function TokenTable({
                 Expires soon
               </span>
             )}
+            {token.expiryLimit === "workspace_maximum" && (
+              <span className="block text-xs text-slate-600">Workspace maximum lifetime</span>
+            )}
           </td>
           <td className="px-4 py-3 whitespace-nowrap">{token.lastUsed ? <UtcTime iso={token.lastUsed} /> : "Never"}</td>
           <td className="px-4 py-3 text-right">

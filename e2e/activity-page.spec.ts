@@ -107,6 +107,12 @@ test("a person sees their own token events under Preferences > Activity, and nob
   await expect(activityTable(page, caption)).not.toContainText(someoneElse.email);
   // No person filter here: only one's own events are shown.
   await expect(page.getByLabel("Person")).toHaveCount(0);
+  // An admin gave them token access: who and what are shown, not where the admin works from.
+  const byAdmin = rowsOf(page, "person.changed", caption).filter({ hasText: "canGenerateApiAccessTokens" });
+  await expect(byAdmin).toContainText(E2E_ADMIN.email);
+  await expect(byAdmin.getByText("Not shown")).toHaveCount(2);
+  const ownRow = rowsOf(page, "token.created", caption).filter({ hasText: mine.tokenInfo.tokenId });
+  await expect(ownRow.getByText("Not shown")).toHaveCount(0);
   await screenshot(page, testInfo, "own-activity");
 
   await page.getByLabel("Event").selectOption({ label: "Token first used" });

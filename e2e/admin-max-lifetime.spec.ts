@@ -1,7 +1,12 @@
 import { MAX_LIFETIME_DAYS } from "@/lib/validations/access-token";
-import { ACCESS_TOKENS_PATH, E2E_ADMIN, expect, screenshot, signIn, test } from "./support/admin-fixtures";
+import { ACCESS_TOKENS_PATH, E2E_ADMIN, expect, screenshot, signIn, test, unique } from "./support/admin-fixtures";
+import { cellText, createdTokenSchema } from "./support/fixtures";
 
 const MAX_LIFETIME_LABEL = "Maximum lifetime for user generated access tokens (days)";
+const DAY_SECONDS = 86_400;
+
+/** As the Expires column shows a date: UTC, to the minute. */
+const shown = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
 test("the maximum token lifetime accepts only whole days, and new tokens cannot outlive it", async ({
   page,
@@ -9,10 +14,27 @@ test("the maximum token lifetime accepts only whole days, and new tokens cannot 
 }, testInfo) => {
   const original = await api.getSettings();
   const days = original.maxUserTokenLifetimeDays;
-  expect(days).toBeGreaterThan(5);
+  expect(days).toBeGreaterThan(30);
   const outOfRange = new RegExp(`from 1 to ${MAX_LIFETIME_DAYS} days, or -1 for unlimited`);
+  // A 30-day token made before the maximum is lowered: the list must then show when it really stops working.
+  const made = await api.call(
+    "POST",
+    "/v4/apiAccessTokens",
+    { basic: E2E_ADMIN },
+    { lifetimeSeconds: 30 * DAY_SECONDS, description: unique("thirty days") },
+  );
+  expect(made.status, JSON.stringify(made.body)).toBe(201);
+  const { tokenInfo } = createdTokenSchema.parse(made.body);
+  const ownEnd = tokenInfo.expiredAt ?? "";
+  const fiveDayEnd = new Date(Date.parse(tokenInfo.createdAt) + 5 * DAY_SECONDS * 1000).toISOString();
   await signIn(page, E2E_ADMIN);
   try {
+    await test.step("the 30-day token shows its own expiry, not flagged", async () => {
+      const expires = await cellText(page, tokenInfo.tokenId, "Expires");
+      expect(expires).toContain(shown(ownEnd));
+      expect(expires).not.toContain("Expires soon");
+    });
+
     await page.goto("/admin/settings");
     const field = page.getByLabel(MAX_LIFETIME_LABEL);
     const status = page.getByRole("status");
@@ -44,6 +66,16 @@ test("the maximum token lifetime accepts only whole days, and new tokens cannot 
       await expect(status).toContainText(`Maximum token lifetime changed from ${days} days to 5 days`);
       await expect(field).not.toHaveAttribute("aria-invalid", "true");
       expect(await api.getSettings()).toEqual({ ...original, maxUserTokenLifetimeDays: 5 });
+    });
+
+    await test.step("the 30-day token now shows the 5-day end it is stopped at, flagged Expires soon", async () => {
+      await page.goto(ACCESS_TOKENS_PATH);
+      const expires = await cellText(page, tokenInfo.tokenId, "Expires");
+      expect(expires).toContain(shown(fiveDayEnd));
+      expect(expires).not.toContain(shown(ownEnd));
+      expect(expires).toContain("Expires soon");
+      expect(expires).toContain("Workspace maximum lifetime");
+      await screenshot(page, testInfo, "admin-max-lifetime-expires-column");
     });
 
     await test.step("the Generate dialog states the maximum and refuses 6 days inline", async () => {

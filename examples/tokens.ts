@@ -71,7 +71,8 @@ async function main(): Promise<void> {
   const mine = await call<List<TokenInfo>>("GET", "/v4/apiAccessTokens?limit=10", bearer(token));
   console.log(`you hold ${mine.count} tokens`);
 
-  const extra = await createToken(bearer(token), "made with a token", 600);
+  // A token created with a token lives no longer than that token.
+  const extra = await createToken(bearer(token), "made with a token", Math.min(600, lifetimeSeconds));
   const me = await call<Person>("GET", "/v4/people/current", bearer(extra));
   console.log(`the new token ${extra.tokenInfo.tokenId} acts as ${me.name} <${me.email}>`);
   await deleteToken(bearer(token), extra.tokenInfo.tokenId);

@@ -15,6 +15,11 @@ function Who({ id, email }: { id: string | null; email: string | null }) {
   return <span>{email ?? <span className="font-mono text-xs">{id}</span>}</span>;
 }
 
+/** Where someone else acted from is for admins only (lib/data/audit-events.ts). */
+function NotShown() {
+  return <span className="font-sans text-slate-600">Not shown</span>;
+}
+
 /** The audit trail as a table: when, what, who (and how), about whom or which token, from where. */
 export function ActivityTable({ events, caption }: { events: AuditEventView[]; caption: string }) {
   return (
@@ -41,9 +46,10 @@ export function ActivityTable({ events, caption }: { events: AuditEventView[]; c
               {event.person && <Who id={event.person.id} email={event.person.email} />}
               {event.tokenId && <span className="block font-mono text-xs">Token {event.tokenId}</span>}
             </td>
-            <td className="px-4 py-3 font-mono text-xs">{event.clientAddress}</td>
-            <td className="max-w-56 truncate px-4 py-3 text-xs" title={event.userAgent}>
-              {event.userAgent || <span className="text-slate-600">None</span>}
+            <td className="px-4 py-3 font-mono text-xs">{event.clientAddress ?? <NotShown />}</td>
+            <td className="max-w-56 truncate px-4 py-3 text-xs" title={event.userAgent ?? undefined}>
+              {event.userAgent ?? <NotShown />}
+              {event.userAgent === "" && <span className="text-slate-600">None</span>}
             </td>
           </tr>
         );

@@ -30,6 +30,11 @@ describe("auditSource", () => {
     expect(session).toMatchObject({ method: "session", tokenId: null, sessionId: "a-session" });
   });
 
+  it("replaces characters that would disguise the user agent where it is shown", () => {
+    const source = auditSource(headers({ "user-agent": "curl\u0085/8\u00ad.5 \u00e9" }), null, {});
+    expect(source.userAgent).toBe("curl\ufffd/8\ufffd.5 \u00e9");
+  });
+
   it("cuts a long user agent", () => {
     const source = auditSource(headers({ "user-agent": "x".repeat(5000) }), { via: "password" });
     expect(source.userAgent).toHaveLength(USER_AGENT_MAX_LENGTH);

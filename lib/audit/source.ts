@@ -1,5 +1,6 @@
 // Where an audited action came from: how the actor authenticated, and the client's address and user agent.
 import { clientAddress } from "@/lib/rate-limit/client-address";
+import { replaceUnsafeCharacters } from "@/lib/validations/text";
 
 export type AuthMethod = "session" | "password" | "token" | "anonymous";
 
@@ -33,7 +34,11 @@ export function auditSource(
   };
 }
 
-/** The User-Agent header, cut to a length worth keeping; an empty string when none was sent. */
+/**
+ * The User-Agent header, cut to a length worth keeping; an empty string when none was sent. Shown on the
+ * Activity pages, so characters that would disguise it (C1 controls, a soft hyphen: HTTP carries bytes up to
+ * 0xFF) become U+FFFD, as text people set is refused for them (lib/validations/text.ts).
+ */
 export function userAgentOf(headers: Headers): string {
-  return (headers.get("user-agent") ?? "").slice(0, USER_AGENT_MAX_LENGTH);
+  return replaceUnsafeCharacters((headers.get("user-agent") ?? "").slice(0, USER_AGENT_MAX_LENGTH));
 }

@@ -6,7 +6,7 @@ import { findTokenForAuthentication, lastUsedBuffer } from "@/lib/data/token-aut
 import { noteTokenAddress } from "@/lib/data/token-addresses";
 import { forbidden, unauthorized } from "@/lib/errors";
 import { parseToken, tokenMatchesHash } from "@/lib/tokens/format";
-import { generateDenial, generateDenialMessages, policyCutoff } from "@/lib/tokens/policy";
+import { effectiveExpiry, generateDenial, generateDenialMessages, policyCutoff } from "@/lib/tokens/policy";
 import { parseAuthorizationHeader } from "./authorization-header";
 import { isSameOrigin } from "./same-origin";
 import { sessionUserOf } from "./session";
@@ -75,7 +75,7 @@ async function authenticateToken(request: NextRequest, tokenValue: string): Prom
     isAdmin: user.isAdmin,
     via: "token",
     tokenId: token.id,
-    tokenExpiresAt: token.expiresAt,
+    tokenExpiresAt: effectiveExpiry(token, user.workspace).at,
     person: user.person,
   };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { AuditSource } from "@/lib/audit/source";
 import { db } from "@/lib/db";
-import { forbidden, invalidField, notFound } from "@/lib/errors";
+import { forbidden, invalidField, notFound, unauthorized } from "@/lib/errors";
 import { generateToken, hashToken } from "@/lib/tokens/format";
 import { generateDenial, generateDenialMessages, lifetimeProblem, NON_EXPIRING } from "@/lib/tokens/policy";
 import type { CreateAccessTokenInput } from "@/lib/validations/access-token";
@@ -49,18 +49,29 @@ export async function listAccessTokens(
 /**
  * Issues a token for the actor themselves: nobody can create a token for someone else. The value is
  * returned once and only its hash is stored, in a single insert, so a failure leaves nothing usable. The
- * token.created event is written in the same transaction.
+ * token.created event is written in the same transaction. A request authenticated by a token (the source
+ * names it) gets at most that token's own lifetime (lifetimeProblem).
  */
 export async function createAccessToken(
   actor: Actor,
   input: CreateAccessTokenInput,
   source: AuditSource,
 ): Promise<{ tokenValue: string; tokenInfo: TokenInfo }> {
-  const owner = await db.user.findUnique({ where: { id: actor.userId }, select: holderSelect });
+  const [owner, parent] = await Promise.all([
+    db.user.findUnique({ where: { id: actor.userId }, select: holderSelect }),
+    source.tokenId === null
+      ? null
+      : db.accessToken.findFirst({
+          where: { id: source.tokenId, userId: actor.userId },
+          select: { createdAt: true, expiresAt: true },
+        }),
+  ]);
   if (!owner) throw notFound("Person");
+  // Deleted since it authenticated this request: as if it had been deleted a moment earlier.
+  if (source.tokenId !== null && !parent) throw unauthorized("invalid_token", "The access token has been deleted");
   const denial = generateDenial(owner, owner.workspace);
   if (denial) throw forbidden(generateDenialMessages[denial]);
-  const problem = lifetimeProblem(input.lifetimeSeconds, owner.workspace);
+  const problem = lifetimeProblem(input.lifetimeSeconds, owner.workspace, parent);
   if (problem) throw invalidField("lifetimeSeconds", problem);
 
   const { tokenId, tokenValue } = generateToken();
@@ -92,6 +103,7 @@ export async function createAccessToken(
             method: source.method,
             lifetimeSeconds: input.lifetimeSeconds,
             expiresAt: expiresAt?.toISOString() ?? null,
+            ...(source.tokenId !== null && { parentTokenId: source.tokenId }),
           },
         },
         createdAt,

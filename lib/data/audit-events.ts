@@ -15,8 +15,9 @@ export type AuditEventView = {
   /** The person the event is about. */
   person: { id: string; email: string | null } | null;
   tokenId: string | null;
-  clientAddress: string;
-  userAgent: string;
+  /** null (as is actor.tokenId) where a person who is not an admin reads an event someone else caused. */
+  clientAddress: string | null;
+  userAgent: string | null;
   details: Record<string, unknown>;
 };
 
@@ -25,14 +26,15 @@ type Row = Prisma.AuditEventGetPayload<object>;
 /**
  * The audit trail, newest first. Admins read the workspace's events and the instance-wide ones; anyone
  * else reads only the events about themselves (their tokens, their account), and asking for another
- * person's is a 403.
+ * person's is a 403. They see who acted and what happened, but the client address, user agent and token of
+ * an event only when they caused it themselves: not where an admin (or an anonymous caller) works from.
  */
 export async function listAuditEvents(
   actor: Actor,
   filters: AuditFilters,
   page: { limit: number; offset: number },
 ): Promise<{ data: AuditEventView[]; count: number }> {
-  const where = { AND: [scope(actor, filters), ...conditions(filters)] };
+  const where = { AND: [scope(actor, filters), ...conditions(actor, filters)] };
   const [rows, count] = await Promise.all([
     db.auditEvent.findMany({
       where,
@@ -43,7 +45,8 @@ export async function listAuditEvents(
     db.auditEvent.count({ where }),
   ]);
   const emails = await emailsOf(actor.workspaceId, rows);
-  return { data: rows.map((row) => toView(row, emails)), count };
+  const view = (row: Row) => toView(row, emails, actor.isAdmin || row.actorId === actor.userId);
+  return { data: rows.map(view), count };
 }
 
 function scope(actor: Actor, filters: AuditFilters): Prisma.AuditEventWhereInput {
@@ -54,10 +57,14 @@ function scope(actor: Actor, filters: AuditFilters): Prisma.AuditEventWhereInput
   return { workspaceId: actor.workspaceId, subjectId: actor.userId };
 }
 
-function conditions(filters: AuditFilters): Prisma.AuditEventWhereInput[] {
+function conditions(actor: Actor, filters: AuditFilters): Prisma.AuditEventWhereInput[] {
   const all: Prisma.AuditEventWhereInput[] = [];
   if (filters.personId) all.push({ OR: [{ actorId: filters.personId }, { subjectId: filters.personId }] });
-  if (filters.tokenId) all.push({ OR: [{ tokenId: filters.tokenId }, { actorTokenId: filters.tokenId }] });
+  if (filters.tokenId) {
+    // Done with a token: only one's own, for anyone but an admin, so the filter cannot reveal another's token.
+    const usedBy = actor.isAdmin ? {} : { actorId: actor.userId };
+    all.push({ OR: [{ tokenId: filters.tokenId }, { actorTokenId: filters.tokenId, ...usedBy }] });
+  }
   if (filters.types) all.push({ type: { in: filters.types } });
   if (filters.since) all.push({ occurredAt: { gte: filters.since } });
   if (filters.until) all.push({ occurredAt: { lte: filters.until } });
@@ -75,7 +82,7 @@ async function emailsOf(workspaceId: string, rows: Row[]): Promise<Map<string, s
   return new Map(people.map((person) => [person.id, person.email]));
 }
 
-function toView(row: Row, emails: Map<string, string>): AuditEventView {
+function toView(row: Row, emails: Map<string, string>, withFootprint: boolean): AuditEventView {
   return {
     id: row.id,
     type: row.type as AuditEventType,
@@ -84,12 +91,12 @@ function toView(row: Row, emails: Map<string, string>): AuditEventView {
       personId: row.actorId,
       email: row.actorId === null ? null : (emails.get(row.actorId) ?? null),
       method: row.actorMethod as AuthMethod,
-      tokenId: row.actorTokenId,
+      tokenId: withFootprint ? row.actorTokenId : null,
     },
     person: row.subjectId === null ? null : { id: row.subjectId, email: emails.get(row.subjectId) ?? null },
     tokenId: row.tokenId,
-    clientAddress: row.clientAddress,
-    userAgent: row.userAgent,
+    clientAddress: withFootprint ? row.clientAddress : null,
+    userAgent: withFootprint ? row.userAgent : null,
     details: parseDetails(row.details),
   };
 }

@@ -1,11 +1,21 @@
-import { tokenStatus, type TokenHolder, type TokenPolicy, type TokenStatus } from "@/lib/tokens/policy";
+import {
+  effectiveExpiry,
+  tokenStatus,
+  type ExpiryLimit,
+  type TokenHolder,
+  type TokenPolicy,
+  type TokenStatus,
+} from "@/lib/tokens/policy";
 
 /** The contract's TokenInfo: everything about a token except its value. */
 export type TokenInfo = {
   tokenId: string;
   description: string;
   status: TokenStatus;
+  /** When the token stops working for time alone: its own expiry, or earlier under the workspace maximum. */
   expiredAt: string | null;
+  /** Which limit sets expiredAt; null when the token never expires. */
+  expiryLimit: ExpiryLimit | null;
   lastUsed: string | null;
   createdAt: string;
 };
@@ -27,11 +37,13 @@ export const tokenRowSelect = {
 } as const;
 
 export function toTokenInfo(row: TokenRow, owner: TokenHolder, policy: TokenPolicy, now = new Date()): TokenInfo {
+  const expiry = effectiveExpiry(row, policy);
   return {
     tokenId: row.id,
     description: row.description,
     status: tokenStatus(row, owner, policy, now),
-    expiredAt: row.expiresAt?.toISOString() ?? null,
+    expiredAt: expiry.at?.toISOString() ?? null,
+    expiryLimit: expiry.limit,
     lastUsed: row.lastUsedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   };

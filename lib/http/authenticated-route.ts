@@ -3,7 +3,10 @@ import type { NextRequest } from "next/server";
 import { authenticate, type Principal } from "@/lib/auth/authenticate";
 import { apiRoute, toErrorResponse } from "./respond";
 
-/** When the token that authenticated the request expires: an ISO date, or "never". */
+/**
+ * When the token that authenticated the request stops working: its expiry, or the workspace maximum's cutoff
+ * when that comes first (lib/tokens/policy.ts effectiveExpiry); an ISO date, or "never".
+ */
 export const TOKEN_EXPIRES_HEADER = "Tessera-Token-Expires";
 
 type AuthenticateOptions = NonNullable<Parameters<typeof authenticate>[1]>;

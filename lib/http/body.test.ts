@@ -170,6 +170,24 @@ describe("readJsonBody", () => {
     expect(error.message).toBe('Request body: the field "lifetimeSeconds" appears more than once');
   });
 
+  it.each([
+    ['{"lifetimeSeconds":60,"__proto__":{"isAdmin":true}}', "__proto__"],
+    ['{"lifetimeSeconds":60,"options":{"constructor":{"prototype":{"isAdmin":true}}}}', "constructor"],
+    ['[{"a":[{"prototype":1}]}]', "prototype"],
+  ])("refuses a prototype key at any depth with 400 naming it (%s)", async (text, key) => {
+    const error = await appErrorFrom(readJsonBody(jsonRequest(text)));
+    expect(error.status).toBe(400);
+    expect(error.code).toBe("invalid_request");
+    expect(error.message).toBe(`Request body: the field "${key}" is not allowed`);
+  });
+
+  it("keeps other unknown fields: the schema drops them", async () => {
+    expect(await readJsonBody(jsonRequest('{"lifetimeSeconds":60,"name":"ci"}'))).toEqual({
+      lifetimeSeconds: 60,
+      name: "ci",
+    });
+  });
+
   it("refuses a missing body as invalid JSON with 400", async () => {
     const request = new Request(ENDPOINT, { method: "POST", headers: { "content-type": "application/json" } });
     const error = await appErrorFrom(readJsonBody(request));

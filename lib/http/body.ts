@@ -1,11 +1,12 @@
 import { AppError } from "@/lib/errors";
 import { firstDuplicateKey } from "./duplicate-keys";
+import { firstPrototypeKey } from "./prototype-keys";
 
 export const MAX_BODY_BYTES = 16 * 1024;
 
 /**
- * Reads a JSON request body, refusing wrong content types, oversized bodies, bad UTF-8, bad JSON and repeated
- * keys with a 4xx.
+ * Reads a JSON request body, refusing wrong content types, oversized bodies, bad UTF-8, bad JSON, repeated
+ * keys and prototype keys with a 4xx.
  */
 export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
@@ -31,6 +32,10 @@ export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES):
   if (repeated !== null) {
     const field = JSON.stringify(repeated.slice(0, 50));
     throw new AppError(400, "invalid_request", `Request body: the field ${field} appears more than once`);
+  }
+  const prototypeKey = firstPrototypeKey(value);
+  if (prototypeKey !== null) {
+    throw new AppError(400, "invalid_request", `Request body: the field "${prototypeKey}" is not allowed`);
   }
   return value;
 }

@@ -81,7 +81,8 @@ function security(op: Operation): Json[] | undefined {
 const tokenExpiresHeader = {
   "Tessera-Token-Expires": {
     description:
-      "Only when a token authenticated the request: when that token expires (ISO 8601), or `never`. " +
+      "Only when a token authenticated the request: when that token stops working (ISO 8601): its expiry, or " +
+      "earlier under the workspace's maximum lifetime (as its TokenInfo.expiredAt), or `never`. " +
       "Also sent on errors after authentication, so scripts can warn before they break.",
     schema: { type: "string", examples: ["2026-12-31T12:00:00.000Z", "never"] },
   },
@@ -140,7 +141,8 @@ export function buildOpenApiDocument(): Json {
         "API access tokens for scripts. Send `Authorization: Bearer <tokenValue>` with every request; get a first " +
         "token with your email and password (Basic) from POST /v4/apiAccessTokens. JSON in and out; timestamps " +
         'are ISO-8601 UTC. Every error is `{"error": {"code", "message"}}`. A method a path does not ' +
-        "document answers 405 with that body and an Allow header.",
+        "document answers 405 with that body and an Allow header. Fields of a request body that an operation " +
+        "does not know are ignored; a __proto__, constructor or prototype key anywhere in a body is a 400.",
     },
     servers: [{ url: "/", description: "This Tessera" }],
     tags: TAGS.map((name) => ({ name })),

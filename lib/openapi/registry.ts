@@ -99,7 +99,10 @@ export const operations: Operation[] = [
     summary: "Create an API access token (Basic email:password or Bearer)",
     description:
       "Basic email:password is accepted here only: to get a first token, or a new one after the last expired. " +
-      "lifetimeSeconds is a positive whole number, or -1 for a non-expiring token where the workspace allows it.",
+      "lifetimeSeconds is a positive whole number, or -1 for a non-expiring token where the workspace allows it. " +
+      "A token created with a token (Bearer) lives no longer than that token: at most its own lifetime, and " +
+      "non-expiring only from a non-expiring token; renewing with the same lifetime works. Unknown fields are " +
+      "ignored.",
     body: { name: "CreateAccessTokenInput", schema: createAccessTokenSchema },
     success: { status: 201, description: "The token, with its value (shown only this once)", body: "CreatedToken" },
   },
@@ -264,8 +267,9 @@ export const operations: Operation[] = [
       "Security-relevant events (token created, deleted, revoked, first used and used from a new address; " +
       "failed-authentication bursts; settings and people changed; passwords changed), newest first, with " +
       "the actor, how they authenticated, the client's address and user agent. Never a token value or a " +
-      "password. A person who is not an admin sees the events about themselves; asking for another " +
-      "person's is a 403. Events older than the retention (AUDIT_RETENTION_DAYS) are deleted.",
+      "password. A person who is not an admin sees the events about themselves, with the address, user agent " +
+      "and token only of those they caused (null in the others); asking for another person's is a 403. " +
+      "Events older than the retention (AUDIT_RETENTION_DAYS) are deleted.",
     success: { status: 200, description: "The events, newest first", body: "AuditEventList" },
     errors: [{ status: 403, description: "Not an admin, and personId names someone else" }],
   },

@@ -2,9 +2,10 @@
 // schemas in lib/validations that the route handlers parse with; the two together describe the whole API.
 import { z } from "zod";
 import { auditEventTypes } from "@/lib/audit/event-types";
-import type { TokenStatus } from "@/lib/tokens/policy";
+import type { ExpiryLimit, TokenStatus } from "@/lib/tokens/policy";
 
 const TOKEN_STATUSES = ["active", "expired", "blocked"] as const satisfies readonly TokenStatus[];
+const EXPIRY_LIMITS = ["lifetime", "workspace_maximum"] as const satisfies readonly ExpiryLimit[];
 const timestamp = z.iso.datetime().describe("ISO-8601 UTC timestamp");
 
 export const tokenInfoSchema = z
@@ -12,7 +13,20 @@ export const tokenInfoSchema = z
     tokenId: z.string().describe("The public identifier shown in the UI; it cannot authenticate"),
     description: z.string(),
     status: z.enum(TOKEN_STATUSES).describe("blocked: not expired, but refused under the workspace's current policy"),
-    expiredAt: timestamp.nullable().describe("When the token expires; null = never"),
+    expiredAt: timestamp
+      .nullable()
+      .describe(
+        "When the token stops working for time alone: its own expiry, or createdAt + the workspace's maximum " +
+          "lifetime when an admin has lowered that below the token's lifetime; null = never",
+      ),
+    expiryLimit: z
+      .enum(EXPIRY_LIMITS)
+      .nullable()
+      .describe(
+        "Which limit sets expiredAt: lifetime (the token's own; past it the status is expired) or " +
+          "workspace_maximum (past it the status is blocked, and raising the maximum restores the token); " +
+          "null when the token never expires",
+      ),
     lastUsed: timestamp.nullable(),
     createdAt: timestamp,
   })
@@ -77,7 +91,10 @@ export const auditEventSchema = z
         personId: nullableId.describe("Who acted; null when nobody was authenticated"),
         email: z.string().nullable().describe("Their email now; null when unknown or deleted"),
         method: z.enum(["session", "password", "token", "anonymous"]).describe("How they authenticated"),
-        tokenId: nullableId.describe("The token they authenticated with, when method is token"),
+        tokenId: nullableId.describe(
+          "The token they authenticated with, when method is token; null for a person who is not an admin " +
+            "reading an event someone else caused",
+        ),
       })
       .describe("Who did it"),
     person: z
@@ -85,8 +102,17 @@ export const auditEventSchema = z
       .nullable()
       .describe("The person the event is about: a token's owner, the person created or changed"),
     tokenId: nullableId.describe("The token the event is about (its public id)"),
-    clientAddress: z.string().describe("The client's address (see TRUST_PROXY)"),
-    userAgent: z.string().describe("The client's User-Agent, cut to 256 characters"),
+    clientAddress: z
+      .string()
+      .nullable()
+      .describe(
+        "The client's address (see TRUST_PROXY); null for a person who is not an admin reading an event " +
+          "someone else caused (an admin's change, an anonymous revocation or failed sign-ins)",
+      ),
+    userAgent: z
+      .string()
+      .nullable()
+      .describe("The client's User-Agent, cut to 256 characters; null where clientAddress is"),
     details: z
       .record(z.string(), z.unknown())
       .describe(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   DAY_SECONDS,
+  effectiveExpiry,
   generateDenial,
   generateDenialMessages,
   lifetimeProblem,
@@ -162,5 +163,99 @@ describe("lifetimeProblem", () => {
   it("allows a non-expiring token and any positive lifetime where lifetimes are unlimited", () => {
     expect(lifetimeProblem(NON_EXPIRING, unlimited)).toBeNull();
     expect(lifetimeProblem(36_500 * DAY_SECONDS, unlimited)).toBeNull();
+  });
+});
+
+describe("effectiveExpiry", () => {
+  it("is the token's own expiry while the workspace maximum ends it later, or never", () => {
+    const t = token(daysAfterCreation(30));
+    expect(effectiveExpiry(t, policy({ maxUserTokenLifetimeDays: 365 }))).toEqual({
+      at: daysAfterCreation(30),
+      limit: "lifetime",
+    });
+    expect(effectiveExpiry(t, policy({ maxUserTokenLifetimeDays: NON_EXPIRING }))).toEqual({
+      at: daysAfterCreation(30),
+      limit: "lifetime",
+    });
+  });
+
+  it("is createdAt + the maximum once an admin lowers the maximum below the token's lifetime", () => {
+    const t = token(daysAfterCreation(300));
+    expect(effectiveExpiry(t, policy({ maxUserTokenLifetimeDays: 7 }))).toEqual({
+      at: daysAfterCreation(7),
+      limit: "workspace_maximum",
+    });
+  });
+
+  it("counts a tie as the token's own lifetime, as tokenStatus then says expired", () => {
+    const t = token(daysAfterCreation(10));
+    const p = policy({ maxUserTokenLifetimeDays: 10 });
+    expect(effectiveExpiry(t, p)).toEqual({ at: daysAfterCreation(10), limit: "lifetime" });
+    expect(tokenStatus(t, admin, p, daysAfterCreation(10))).toBe("expired");
+  });
+
+  it("ends a non-expiring token at the workspace maximum, and never where lifetimes are unlimited", () => {
+    expect(effectiveExpiry(token(null), policy({ maxUserTokenLifetimeDays: 30 }))).toEqual({
+      at: daysAfterCreation(30),
+      limit: "workspace_maximum",
+    });
+    expect(effectiveExpiry(token(null), policy({ maxUserTokenLifetimeDays: NON_EXPIRING }))).toEqual({
+      at: null,
+      limit: null,
+    });
+  });
+
+  it("is the moment tokenStatus stops calling the token active", () => {
+    for (const [expiresAt, days] of [
+      [daysAfterCreation(300), 7],
+      [daysAfterCreation(3), 7],
+      [null, 7],
+      [daysAfterCreation(3), NON_EXPIRING],
+    ] as const) {
+      const t = token(expiresAt);
+      const p = policy({ maxUserTokenLifetimeDays: days });
+      const { at } = effectiveExpiry(t, p);
+      if (at === null) throw new Error("expected an end");
+      expect(tokenStatus(t, admin, p, new Date(at.getTime() - 1))).toBe("active");
+      expect(tokenStatus(t, admin, p, at)).not.toBe("active");
+    }
+  });
+});
+
+describe("lifetimeProblem for a token created with a token", () => {
+  const limited = policy({ maxUserTokenLifetimeDays: 30 });
+  const unlimited = policy({ maxUserTokenLifetimeDays: NON_EXPIRING });
+  const sixtySeconds = token(new Date(created.getTime() + 60_000));
+
+  it("allows at most the parent's own lifetime", () => {
+    expect(lifetimeProblem(60, limited, sixtySeconds)).toBeNull();
+    expect(lifetimeProblem(1, limited, sixtySeconds)).toBeNull();
+    expect(lifetimeProblem(61, limited, sixtySeconds)).toBe(
+      "must be at most 60 seconds: a token created with a token cannot live longer than that token's own lifetime",
+    );
+  });
+
+  it("refuses a non-expiring token from an expiring parent, even where lifetimes are unlimited", () => {
+    expect(lifetimeProblem(NON_EXPIRING, unlimited, sixtySeconds)).toMatch(/^must be at most 60 seconds: /);
+    expect(lifetimeProblem(36_500 * DAY_SECONDS, unlimited, sixtySeconds)).toMatch(/^must be at most 60 seconds/);
+  });
+
+  it("lets a non-expiring parent create anything the workspace allows", () => {
+    expect(lifetimeProblem(NON_EXPIRING, unlimited, token(null))).toBeNull();
+    expect(lifetimeProblem(36_500 * DAY_SECONDS, unlimited, token(null))).toBeNull();
+    expect(lifetimeProblem(NON_EXPIRING, limited, token(null))).toMatch(/^non-expiring tokens are not allowed/);
+  });
+
+  it("counts the parent's lifetime as the workspace maximum cuts it", () => {
+    const longParent = token(daysAfterCreation(300));
+    const sevenDays = policy({ maxUserTokenLifetimeDays: 7 });
+    expect(lifetimeProblem(7 * DAY_SECONDS, sevenDays, longParent)).toBeNull();
+    expect(lifetimeProblem(7 * DAY_SECONDS + 1, sevenDays, longParent)).toMatch(/^must be at most 7 days/);
+    expect(lifetimeProblem(NON_EXPIRING, unlimited, token(null))).toBeNull();
+  });
+
+  it("is not limited without a parent (a password or the web session)", () => {
+    expect(lifetimeProblem(30 * DAY_SECONDS, limited)).toBeNull();
+    expect(lifetimeProblem(30 * DAY_SECONDS, limited, null)).toBeNull();
   });
 });

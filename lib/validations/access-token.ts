@@ -1,16 +1,12 @@
 import { z } from "zod";
 import { DAY_SECONDS, NON_EXPIRING } from "@/lib/tokens/policy";
-import { required, strictObjectErrors } from "./common";
+import { objectErrors, plainText, required } from "./common";
 
 export const MAX_DESCRIPTION_LENGTH = 255;
 /** No token, even where lifetimes are unlimited, outlives a century: it keeps dates representable. */
 export const MAX_LIFETIME_DAYS = 36_500;
 
-const description = z
-  .string({ error: "must be a string" })
-  .trim()
-  .max(MAX_DESCRIPTION_LENGTH, { error: `must be at most ${MAX_DESCRIPTION_LENGTH} characters` })
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { error: "must not contain control characters" });
+const description = plainText({ max: MAX_DESCRIPTION_LENGTH });
 
 function lifetime(unit: "seconds" | "days", max: number) {
   return z
@@ -23,12 +19,12 @@ function lifetime(unit: "seconds" | "days", max: number) {
 }
 
 /** Body of POST /v4/apiAccessTokens. */
-export const createAccessTokenSchema = z.strictObject(
+export const createAccessTokenSchema = z.object(
   {
     lifetimeSeconds: lifetime("seconds", MAX_LIFETIME_DAYS * DAY_SECONDS),
     description: description.optional().default(""),
   },
-  strictObjectErrors,
+  objectErrors,
 );
 export type CreateAccessTokenInput = z.infer<typeof createAccessTokenSchema>;
 
@@ -46,8 +42,8 @@ export const generateTokenFormSchema = z.object({
 export type GenerateTokenFormInput = z.infer<typeof generateTokenFormSchema>;
 
 /** Body of POST /v4/apiAccessTokens/revoke. Any string is accepted: a malformed one revokes nothing. */
-export const revokeAccessTokenSchema = z.strictObject(
+export const revokeAccessTokenSchema = z.object(
   { tokenValue: z.string({ error: required("a string") }) },
-  strictObjectErrors,
+  objectErrors,
 );
 export type RevokeAccessTokenInput = z.infer<typeof revokeAccessTokenSchema>;

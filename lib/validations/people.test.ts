@@ -51,11 +51,33 @@ describe("createPersonSchema", () => {
     expect(issuesOf(createPersonSchema, { ...valid, name })).toEqual([{ path: "name", message: "must not be empty" }]);
   });
 
-  it.each(["a\u0000b", "line\nbreak", "esc\u001b[31m"])("refuses control characters in the name (%j)", (name) => {
-    expect(issuesOf(createPersonSchema, { ...valid, name })).toEqual([
-      { path: "name", message: "must not contain control characters" },
-    ]);
+  it.each([
+    ["a\u0000b", "must not contain control characters (U+0000)"],
+    ["line\nbreak", "must not contain control characters (U+000A)"],
+    ["esc\u001b[31m", "must not contain control characters (U+001B)"],
+    ["Ada\u202ELovelace", "must not contain invisible or direction-changing characters (U+202E)"],
+    ["Ada\u2066x\u2069", "must not contain invisible or direction-changing characters (U+2066)"],
+    ["A\u200Bda", "must not contain invisible or direction-changing characters (U+200B)"],
+    ["Ada\u00ADLovelace", "must not contain invisible or direction-changing characters (U+00AD)"],
+    ["Ada\u2029Lovelace", "must not contain line or paragraph separators (U+2029)"],
+    ["Ada \uDBFF", "must not contain unpaired surrogates (U+DBFF)"],
+  ])("refuses a name that lies about itself (%j)", (name, message) => {
+    expect(issuesOf(createPersonSchema, { ...valid, name })).toEqual([{ path: "name", message }]);
+    expect(issuesOf(updatePersonSchema, { name })).toEqual([{ path: "name", message }]);
   });
+
+  it.each(["Zoë Ærøskøbing", "李小龍", "محمد", "שרה", "Дмитрий", "Ada 👩‍💻"])("accepts the name %j", (name) => {
+    expect(createPersonSchema.parse({ ...valid, name }).name).toBe(name);
+  });
+
+  it.each(["ada\u202E@example.com", "a\u200Bda@example.com", "ada@exam\u00ADple.com", "ada@example.com\u0085"])(
+    "refuses an email with invisible or direction-changing characters (%j)",
+    (email) => {
+      expect(issuesOf(createPersonSchema, { ...valid, email })).toEqual([
+        { path: "email", message: "must be an email address" },
+      ]);
+    },
+  );
 
   it("refuses a name over 100 characters", () => {
     expect(issuesOf(createPersonSchema, { ...valid, name: "n".repeat(101) })).toEqual([
@@ -69,10 +91,11 @@ describe("createPersonSchema", () => {
     ]);
   });
 
-  it("names an unknown field, such as an attempt to set a password hash", () => {
-    expect(issuesOf(createPersonSchema, { ...valid, passwordHash: "x" })).toEqual([
-      { path: "", message: "unknown field passwordHash" },
-    ]);
+  it("ignores unknown fields, such as an attempt to set a password hash or an id", () => {
+    expect(createPersonSchema.parse({ ...valid, passwordHash: "x", id: "y", isDisabled: true })).toEqual({
+      ...valid,
+      isAdmin: false,
+    });
   });
 
   it("refuses a body that is not an object", () => {
@@ -134,8 +157,8 @@ describe("updatePersonSchema", () => {
     expect(updatePersonSchema.parse({ name: "  Grace  ", isAdmin: true })).toEqual({ name: "Grace", isAdmin: true });
   });
 
-  it.each(["email", "password", "id", "createdAt"])("refuses the field %s that cannot be changed here", (field) => {
-    expect(issuesOf(updatePersonSchema, { [field]: "x" })).toEqual([{ path: "", message: `unknown field ${field}` }]);
+  it.each(["email", "password", "id", "createdAt"])("ignores the field %s that cannot be changed here", (field) => {
+    expect(updatePersonSchema.parse({ [field]: "x", isAdmin: true })).toEqual({ isAdmin: true });
   });
 
   it.each(["isAdmin", "isDisabled", "canGenerateApiAccessTokens"])("refuses a non-boolean %s", (field) => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { required, strictObjectErrors } from "./common";
+import { objectErrors, plainText, required } from "./common";
 
 export const MIN_PASSWORD_LENGTH = 8;
 export const MAX_PASSWORD_LENGTH = 72; // bcrypt reads no further than 72 bytes
@@ -11,7 +11,7 @@ export const passwordSchema = z
     error: `must be at most ${MAX_PASSWORD_LENGTH} bytes`,
   });
 
-export const changePasswordSchema = z.strictObject(
+export const changePasswordSchema = z.object(
   {
     currentPassword: z
       .string({ error: required("a string") })
@@ -19,18 +19,13 @@ export const changePasswordSchema = z.strictObject(
       .max(1024),
     newPassword: passwordSchema,
   },
-  strictObjectErrors,
+  objectErrors,
 );
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
-const name = z
-  .string({ error: required("a string") })
-  .trim()
-  .min(1, { error: "must not be empty" })
-  .max(100, { error: "must be at most 100 characters" })
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { error: "must not contain control characters" });
+const name = plainText({ min: 1, max: 100 });
 
-export const createPersonSchema = z.strictObject(
+export const createPersonSchema = z.object(
   {
     email: z
       .string({ error: required("a string") })
@@ -41,17 +36,17 @@ export const createPersonSchema = z.strictObject(
     password: passwordSchema,
     isAdmin: z.boolean({ error: "must be true or false" }).optional().default(false),
   },
-  strictObjectErrors,
+  objectErrors,
 );
 export type CreatePersonInput = z.infer<typeof createPersonSchema>;
 
-export const updatePersonSchema = z.strictObject(
+export const updatePersonSchema = z.object(
   {
     name: name.optional(),
     isAdmin: z.boolean({ error: "must be true or false" }).optional(),
     isDisabled: z.boolean({ error: "must be true or false" }).optional(),
     canGenerateApiAccessTokens: z.boolean({ error: "must be true or false" }).optional(),
   },
-  strictObjectErrors,
+  objectErrors,
 );
 export type UpdatePersonInput = z.infer<typeof updatePersonSchema>;

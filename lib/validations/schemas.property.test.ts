@@ -1,6 +1,7 @@
 // Every request body schema against arbitrary input: it accepts only values that meet its documented
 // constraints, refuses everything else with issues that name a field, never throws, and never lets a
-// prototype key reach Object.prototype. Valid bodies generated from the constraints are always accepted.
+// prototype key reach Object.prototype. Valid bodies generated from the constraints are always accepted, and
+// unknown fields are dropped (docs/api.md, Compatibility); prototype keys are refused before, by readJsonBody.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
@@ -8,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/http/validate";
 import { DAY_SECONDS } from "@/lib/tokens/policy";
 import { hostileJson, hostileKey, nested, prototypeSnapshot, runs } from "@/test/support/fast-check";
+import { holdsRefusedCharacter, ordinaryText, suspectText } from "@/test/support/unicode";
 import {
   createAccessTokenSchema,
   generateTokenFormSchema,
@@ -30,13 +32,12 @@ type Case = {
 };
 
 // Documented constraints, as predicates.
-const CONTROL = /[\u0000-\u001f\u007f]/;
 const isBoolean = (v: unknown) => typeof v === "boolean";
 const isInt = (v: unknown, min: number, max: number) =>
   Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
 const isLifetime = (v: unknown, max: number) => v === -1 || isInt(v, 1, max);
 const isCleanText = (v: unknown, min: number, max: number) =>
-  typeof v === "string" && v === v.trim() && v.length >= min && v.length <= max && !CONTROL.test(v);
+  typeof v === "string" && v === v.trim() && v.length >= min && v.length <= max && !holdsRefusedCharacter(v);
 const isName = (v: unknown) => isCleanText(v, 1, 100);
 const isPassword = (v: unknown) => typeof v === "string" && v.length >= 8 && new TextEncoder().encode(v).length <= 72;
 const optional = (check: (v: unknown) => boolean) => (v: unknown) => v === undefined || check(v);
@@ -49,9 +50,9 @@ const padded = (text: fc.Arbitrary<string>) =>
   fc.tuple(space, text, space).map(([a, s, b]) => ({ raw: `${a}${s}${b}`, clean: s }));
 const cleanText = (min: number, max: number) =>
   fc
-    .string({ unit: "grapheme", minLength: min, maxLength: max })
+    .oneof(fc.string({ unit: "grapheme", minLength: min, maxLength: max }), ordinaryText(max), suspectText(max))
     .map((s) => s.trim())
-    .filter((s) => s.length >= min && s.length <= max && !CONTROL.test(s));
+    .filter((s) => s.length >= min && s.length <= max && !holdsRefusedCharacter(s));
 const lifetime = (max: number) => fc.oneof(fc.constant(-1), fc.integer({ min: 1, max }));
 const password = fc
   .string({ unit: "grapheme", minLength: 8, maxLength: 40 })
@@ -262,21 +263,37 @@ describe.each(cases)("$name (properties)", (c) => {
     );
   });
 
-  it("an own __proto__ or constructor key (as JSON.parse makes it) is refused or dropped, and pollutes nothing", () => {
+  it("unknown fields, prototype keys among them (as JSON.parse makes them), are dropped and pollute nothing", () => {
+    const unknownKey = fc.oneof(
+      fc.constantFrom("__proto__", "constructor", "prototype", "name", "id", "userId", "passwordHash"),
+      fc.string({ unit: "binary", maxLength: 12 }),
+    );
     fc.assert(
-      fc.property(
-        c.valid,
-        fc.constantFrom("__proto__", "constructor", "prototype"),
-        hostileJson([], 2),
-        (v, key, value) => {
-          const input = Object.assign(JSON.parse(`{${JSON.stringify(key)}:${JSON.stringify(value)}}`), v.input);
-          expect(Object.hasOwn(input, key)).toBe(true);
-          const { ok } = checkOutcome(c, input);
-          // Strict schemas name the key; the dialog's form schema drops unknown keys.
-          expect(ok).toBe(c.schema === generateTokenFormSchema);
-        },
-      ),
-      runs(50),
+      fc.property(c.valid, fc.dictionary(unknownKey, hostileJson([], 2), { maxKeys: 4 }), (v, extra) => {
+        const unknown = Object.entries(extra).filter(([key]) => !c.fields.includes(key));
+        const input = Object.assign(JSON.parse(JSON.stringify(Object.fromEntries(unknown))), v.input);
+        expect(c.schema.parse(input)).toEqual(v.output);
+        expect(checkOutcome(c, input).ok).toBe(true);
+      }),
+      runs(80),
+    );
+  });
+});
+
+// The schemas with text people set and others read (lib/validations/text.ts).
+const withText = cases
+  .map((c) => ({ ...c, textFields: c.fields.filter((f) => ["description", "name"].includes(f)) }))
+  .filter((c) => c.textFields.length > 0);
+
+describe.each(withText)("$name (text fields)", (c) => {
+  it("holds nothing that hides or disguises text: such text is refused naming its field", () => {
+    fc.assert(
+      fc.property(c.valid, fc.constantFrom(...c.textFields), suspectText(40), ({ input }, field, text) => {
+        const result = c.schema.safeParse({ ...input, [field]: text });
+        if (result.success) expect(holdsRefusedCharacter(String((result.data as Output)[field]))).toBe(false);
+        else expect(result.error.issues[0].path).toEqual([field]);
+      }),
+      runs(150),
     );
   });
 });

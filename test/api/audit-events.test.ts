@@ -28,8 +28,8 @@ type AuditEvent = {
   actor: { personId: string | null; email: string | null; method: string; tokenId: string | null };
   person: { id: string; email: string | null } | null;
   tokenId: string | null;
-  clientAddress: string;
-  userAgent: string;
+  clientAddress: string | null;
+  userAgent: string | null;
   details: Record<string, unknown>;
 };
 
@@ -105,7 +105,7 @@ describe("token events", () => {
       method: "token",
       tokenId: person.token.tokenInfo.tokenId,
     });
-    expect(byToken.details.method).toBe("token");
+    expect(byToken.details).toMatchObject({ method: "token", parentTokenId: person.token.tokenInfo.tokenId });
     // Asking by the first token's id finds what was done with it too.
     const withFirst = await events(`tokenId=${person.token.tokenInfo.tokenId}&type=token.created`);
     expect(withFirst.data.map((e) => e.tokenId)).toContain(token.tokenInfo.tokenId);
@@ -365,6 +365,65 @@ describe("GET /v4/auditEvents", () => {
     expect((await events(`personId=${person.person.id}`, bearer(person.token))).count).toBe(own.count);
     const other = await api("GET", `/v4/auditEvents?personId=${adminId}`, { auth: bearer(person.token) });
     expectError(other, 403, "forbidden");
+  });
+
+  it("shows a person who acted on them and what happened, but not the address, user agent or token of others", async () => {
+    const person = await user("audit-footprint");
+    const own = client("member-script/1");
+    const mine = await tokenOf(bearer(person.token), own.headers);
+    const byAdmin = client("admin-browser/1");
+    const renamed = await api("PATCH", `/v4/people/${person.person.id}`, {
+      auth: asAdmin,
+      headers: byAdmin.headers,
+      json: { name: "Renamed by an admin" },
+    });
+    expect(renamed.status).toBe(200);
+    const deleted = await api("DELETE", `/v4/apiAccessTokens/${mine.tokenInfo.tokenId}`, {
+      auth: asAdmin,
+      headers: byAdmin.headers,
+    });
+    expect(deleted.status).toBe(204);
+    const leaked = await tokenOf(bearer(person.token), own.headers);
+    const finder = client("secret-scanner/9");
+    const revoke = { json: { tokenValue: leaked.tokenValue }, headers: finder.headers };
+    expect((await api("POST", "/v4/apiAccessTokens/revoke", revoke)).status).toBe(202);
+
+    const adminTokenId = (await adminToken()).slice(4, 20);
+    const hidden = { clientAddress: null, userAgent: null };
+    const seen = (await events("limit=100", bearer(person.token))).data;
+    const about = (type: string) => seen.find((e) => e.type === type);
+    const renaming = (list: AuditEvent[]) =>
+      list.find((e) => e.type === "person.changed" && "name" in Object(e.details.after));
+    expect(renaming(seen)).toMatchObject({
+      ...hidden,
+      actor: { personId: adminId, email: admin().email, method: "token", tokenId: null },
+      details: { after: { name: "Renamed by an admin" } },
+    });
+    expect(about("token.deleted")).toMatchObject({
+      ...hidden,
+      actor: { personId: adminId, tokenId: null },
+      tokenId: mine.tokenInfo.tokenId,
+    });
+    expect(about("token.revoked")).toMatchObject({ ...hidden, actor: { personId: null, method: "anonymous" } });
+    // What the person did themselves keeps its details.
+    const created = seen.filter((e) => e.type === "token.created" && e.tokenId === mine.tokenInfo.tokenId);
+    expect(created).toMatchObject([
+      { clientAddress: own.from, userAgent: own.userAgent, actor: { tokenId: person.token.tokenInfo.tokenId } },
+    ]);
+    // Nor can they find the admin's token by filtering for it.
+    expect((await events(`tokenId=${adminTokenId}`, bearer(person.token))).count).toBe(0);
+
+    // An admin sees everything.
+    const changes = await events(`personId=${person.person.id}&type=person.changed`);
+    expect(renaming(changes.data)).toMatchObject({
+      clientAddress: byAdmin.from,
+      userAgent: byAdmin.userAgent,
+      actor: { personId: adminId, tokenId: adminTokenId },
+    });
+    expect(await only(`tokenId=${leaked.tokenInfo.tokenId}&type=token.revoked`)).toMatchObject({
+      clientAddress: finder.from,
+      userAgent: "secret-scanner/9",
+    });
   });
 
   it("answers 400 naming the bad filter, 401 without credentials and 405 to other methods", async () => {

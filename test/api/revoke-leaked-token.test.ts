@@ -35,7 +35,6 @@ describe("revoking a leaked token by its value", () => {
   test("rejects bodies that are not {tokenValue: string}", async () => {
     expectError(await api("POST", REVOKE, { json: {} }), 400, "invalid_request", "tokenValue");
     expectError(await api("POST", REVOKE, { json: { tokenValue: 42 } }), 400, "invalid_request", "tokenValue");
-    expectError(await api("POST", REVOKE, { json: { tokenValue: "x", extra: 1 } }), 400, "invalid_request", "extra");
     const text = await api("POST", REVOKE, { body: "tokenValue=x", headers: { "Content-Type": "text/plain" } });
     expect(text.status).toBe(415);
     expect((await api("POST", REVOKE, { json: { tokenValue: "x".repeat(20_000) } })).status).toBe(413);

@@ -8,8 +8,12 @@ import {
   createToken,
   createUserWithToken,
   DAY_SECONDS,
+  listTokens,
   withSettings,
+  type CreatedToken,
+  type TokenInfo,
 } from "./support/client";
+import { query, timestampParam } from "./support/database";
 
 const HEADER = "tessera-token-expires";
 
@@ -36,6 +40,44 @@ describe("Tessera-Token-Expires", () => {
     expect(response.headers.get(HEADER)).toBe("never");
   });
 
+  test("is the earlier end once an admin lowers the workspace maximum below the token's lifetime, as tokenInfo says", async () => {
+    const user = await createUserWithToken("expiry-maximum");
+    const token = await createToken(
+      { basic: { email: user.email, password: user.password } },
+      { lifetimeSeconds: 30 * DAY_SECONDS },
+    );
+    const ownEnd = token.tokenInfo.expiredAt;
+    expect(token.tokenInfo.expiryLimit).toBe("lifetime");
+    const createdAt = await backdate(token, 2);
+
+    // Blocked from createdAt + 5 days on (3 days from now): that is the end a script must be told of.
+    const cutoff = new Date(Date.parse(createdAt) + 5 * DAY_SECONDS * 1000).toISOString();
+    await withSettings({ maxUserTokenLifetimeDays: 5 }, async () => {
+      const { info, header } = await ownView(token);
+      expect(info).toMatchObject({ status: "active", expiredAt: cutoff, expiryLimit: "workspace_maximum" });
+      expect(header).toBe(cutoff);
+      const listed = (await listTokens(bearer(user.token))).data.find((t) => t.tokenId === token.tokenInfo.tokenId);
+      expect(listed).toMatchObject({ expiredAt: cutoff, expiryLimit: "workspace_maximum" });
+    });
+    // Raising the maximum again gives the token its own end back.
+    const { info, header } = await ownView(token);
+    expect(info).toMatchObject({ status: "active", expiredAt: ownEnd, expiryLimit: "lifetime" });
+    expect(header).toBe(ownEnd);
+  });
+
+  test("is not never for a non-expiring token once the workspace has a maximum", async () => {
+    await withSettings({ maxUserTokenLifetimeDays: -1 }, async () => {
+      const token = await createToken({ basic: admin() }, { lifetimeSeconds: -1 });
+      expect(token.tokenInfo).toMatchObject({ expiredAt: null, expiryLimit: null });
+      await withSettings({ maxUserTokenLifetimeDays: 30 }, async () => {
+        const end = new Date(Date.parse(token.tokenInfo.createdAt) + 30 * DAY_SECONDS * 1000).toISOString();
+        const { info, header } = await ownView(token);
+        expect(info).toMatchObject({ expiredAt: end, expiryLimit: "workspace_maximum" });
+        expect(header).toBe(end);
+      });
+    });
+  });
+
   test("is absent for Basic, session and unauthenticated requests", async () => {
     const user = await createUserWithToken("expiry");
     const basic = await api("POST", "/v4/apiAccessTokens", {
@@ -52,3 +94,22 @@ describe("Tessera-Token-Expires", () => {
     expect(none.headers.get(HEADER)).toBeNull();
   });
 });
+
+/** Moves the token's creation `days` back, as if it had been made then; returns the new createdAt. */
+async function backdate(token: CreatedToken, days: number): Promise<string> {
+  const createdAt = new Date(Date.parse(token.tokenInfo.createdAt) - days * DAY_SECONDS * 1000);
+  await query('UPDATE "AccessToken" SET "createdAt" = ? WHERE "id" = ?', [
+    timestampParam(createdAt),
+    token.tokenInfo.tokenId,
+  ]);
+  return createdAt.toISOString();
+}
+
+/** The token's own TokenInfo and the expiry header of that very request. */
+async function ownView(token: CreatedToken): Promise<{ info: TokenInfo; header: string | null }> {
+  const response = await api<TokenInfo>("GET", `/v4/apiAccessTokens/${token.tokenInfo.tokenId}`, {
+    auth: bearer(token),
+  });
+  expect(response.status, response.text).toBe(200);
+  return { info: response.body, header: response.headers.get(HEADER) };
+}

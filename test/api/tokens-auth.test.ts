@@ -208,7 +208,8 @@ describe("blocked tokens: refused under the current policy, and restored when it
   });
 
   test("a token older than a lowered maximum lifetime is blocked, not deleted; raising it restores it", async () => {
-    const old = await createToken(bearer(user.token), { lifetimeSeconds: 30 * DAY_SECONDS, description: "old" });
+    const basic = { basic: { email: user.email, password: user.password } };
+    const old = await createToken(basic, { lifetimeSeconds: 30 * DAY_SECONDS, description: "old" });
     const tenDaysAgo = new Date(Date.now() - 10 * DAY_SECONDS * 1000);
     await query('UPDATE "AccessToken" SET "createdAt" = ? WHERE "id" = ?', [
       timestampParam(tenDaysAgo),

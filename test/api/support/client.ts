@@ -9,6 +9,7 @@ export type TokenInfo = {
   description: string;
   status: TokenStatus;
   expiredAt: string | null;
+  expiryLimit: "lifetime" | "workspace_maximum" | null;
   lastUsed: string | null;
   createdAt: string;
 };
@@ -31,7 +32,15 @@ export type WorkspaceSettings = {
 export type List<T> = { data: T[]; count: number };
 export type ErrorBody = { error: { code: string; message: string } };
 
-export const TOKEN_INFO_KEYS = ["createdAt", "description", "expiredAt", "lastUsed", "status", "tokenId"];
+export const TOKEN_INFO_KEYS = [
+  "createdAt",
+  "description",
+  "expiredAt",
+  "expiryLimit",
+  "lastUsed",
+  "status",
+  "tokenId",
+];
 export const PERSON_KEYS = [
   "canGenerateApiAccessTokens",
   "createdAt",
@@ -129,6 +138,8 @@ export function expectTokenInfo(value: unknown): TokenInfo {
   expect(info.tokenId).toMatch(/^[0-9A-Za-z]{16}$/);
   expect(typeof info.description).toBe("string");
   expect(["active", "expired", "blocked"]).toContain(info.status);
+  expect(["lifetime", "workspace_maximum", null]).toContain(info.expiryLimit);
+  expect(info.expiryLimit === null).toBe(info.expiredAt === null);
   for (const at of [info.createdAt, info.expiredAt, info.lastUsed]) {
     if (at !== null) expect(new Date(at).toISOString()).toBe(at);
   }

@@ -1,0 +1,121 @@
+// Revoking by value does the same database work whether or not the token id exists, so its timing cannot tell
+// a guesser which ids are real. Counted in SQL statements (Prisma's query events) against a real SQLite
+// database with the app's migrations, not timed.
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AuditSource } from "@/lib/audit/source";
+import type { DatabaseConfig } from "@/lib/config/database";
+import { adapterFactoryFor } from "@/lib/db-adapter";
+import { PrismaClient } from "@/lib/generated/sqlite/client";
+import { checksumOf, generateToken, hashToken, randomBase62, SECRET_LENGTH, TOKEN_PREFIX } from "@/lib/tokens/format";
+import { applyMigrations } from "@/prisma/migrate";
+
+const source: AuditSource = {
+  method: "anonymous",
+  tokenId: null,
+  sessionId: null,
+  clientAddress: "203.0.113.7",
+  userAgent: "test",
+};
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "tessera-revoke-"));
+const file = path.join(dir, "tessera.db");
+const config: DatabaseConfig = { provider: "sqlite", url: `file:${file}`, filePath: file };
+let client: PrismaClient<"query">;
+const statements: string[] = [];
+const fences = new Map<string, () => void>();
+let revokeLeakedToken: typeof import("./revoke").revokeLeakedToken;
+
+/** A well-formed value (valid checksum) for this token id, with a secret nobody was given. */
+function wrongSecretFor(tokenId: string): string {
+  const body = `${TOKEN_PREFIX}${tokenId}_${randomBase62(SECRET_LENGTH)}`;
+  return body + checksumOf(body);
+}
+
+async function newToken(): Promise<{ tokenId: string; tokenValue: string }> {
+  const token = generateToken();
+  await client.accessToken.create({
+    data: { id: token.tokenId, userId: "user-1", secretHash: hashToken(token.tokenValue) },
+  });
+  return token;
+}
+
+/**
+ * Sends a marker statement and waits for its query event: the events of everything sent before it have then
+ * arrived too (Prisma emits them after the query, in order), however late. Returns how many have.
+ */
+async function fence(): Promise<number> {
+  const marker = `fence_${randomUUID().replaceAll("-", "")}`;
+  const arrived = new Promise<void>((resolve) => fences.set(marker, resolve));
+  await client.$queryRawUnsafe(`SELECT 1 AS ${marker}`);
+  await arrived;
+  fences.delete(marker);
+  return statements.length;
+}
+
+/** The SQL statements one revocation sends: those between two fences. */
+async function statementsOf(tokenValue: string): Promise<string[]> {
+  const start = await fence();
+  await revokeLeakedToken(tokenValue, source);
+  const end = await fence();
+  return statements.slice(start, end - 1);
+}
+
+beforeAll(async () => {
+  await applyMigrations(config);
+  client = new PrismaClient({ adapter: adapterFactoryFor(config), log: [{ emit: "event", level: "query" }] });
+  client.$on("query", (event) => {
+    statements.push(event.query);
+    for (const [marker, arrived] of fences) if (event.query.includes(marker)) arrived();
+  });
+  // lib/db.ts takes the process's client from here when one is set: the data function then uses this one.
+  (globalThis as { tesseraDb?: unknown }).tesseraDb = client;
+  ({ revokeLeakedToken } = await import("./revoke"));
+  await client.workspace.create({ data: { id: "workspace-1", name: "Test" } });
+  await client.user.create({
+    data: { id: "user-1", workspaceId: "workspace-1", email: "a@example.test", name: "A", passwordHash: "x" },
+  });
+}, 60_000);
+
+afterAll(async () => {
+  delete (globalThis as { tesseraDb?: unknown }).tesseraDb;
+  await client?.$disconnect();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("revokeLeakedToken", () => {
+  it("sends the same statements for a real token id with a wrong secret as for an id that does not exist", async () => {
+    const { tokenId } = await newToken();
+    const knownId = await statementsOf(wrongSecretFor(tokenId));
+    const unknownId = await statementsOf(generateToken().tokenValue);
+    expect(knownId.length).toBeGreaterThan(0);
+    expect(knownId).toEqual(unknownId);
+    expect(await client.accessToken.count({ where: { id: tokenId } })).toBe(1);
+    expect(await client.auditEvent.count({ where: { tokenId } })).toBe(0);
+  });
+
+  it("sends nothing at all for a value that is not a well-formed token", async () => {
+    expect(await statementsOf("not a token")).toEqual([]);
+    expect(await statementsOf(`${generateToken().tokenValue.slice(0, -1)}x`)).toEqual([]);
+  });
+
+  it("deletes the token with its real value and records token.revoked about its owner", async () => {
+    const { tokenId, tokenValue } = await newToken();
+    await expect(revokeLeakedToken(tokenValue, source)).resolves.toBe(true);
+    expect(await client.accessToken.count({ where: { id: tokenId } })).toBe(0);
+    const events = await client.auditEvent.findMany({ where: { tokenId } });
+    expect(events).toMatchObject([
+      {
+        type: "token.revoked",
+        workspaceId: "workspace-1",
+        subjectId: "user-1",
+        actorId: null,
+        actorMethod: "anonymous",
+      },
+    ]);
+    await expect(revokeLeakedToken(tokenValue, source)).resolves.toBe(false);
+  });
+});
