@@ -74,6 +74,20 @@ describe("isDatabaseUnavailable: SQLite", () => {
     },
   );
 
+  it("Prisma's failed ROLLBACK after SQLite rolled back by itself (an I/O error in a batch) is unavailable", () => {
+    // Thrown as is, not wrapped: the I/O error that made SQLite roll back is lost behind it.
+    const message = "cannot rollback - no transaction is active";
+    const lost = new DriverAdapterError({
+      originalCode: "SQLITE_ERROR",
+      originalMessage: message,
+      kind: "sqlite",
+      extendedCode: 1,
+      message,
+    });
+    expect(isDatabaseUnavailable(lost)).toBe(true);
+    expect(isDatabaseUnavailable(new Database.SqliteError(message, "SQLITE_ERROR"))).toBe(true);
+  });
+
   it("a unique constraint is not an outage", () => {
     const unique = prismaError("P2002", {
       originalCode: "SQLITE_CONSTRAINT_UNIQUE",

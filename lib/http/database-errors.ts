@@ -47,6 +47,9 @@ const POSTGRES_CODES = new Set([
 // the mount or a moved file cannot be written; FULL: disk full; CORRUPT, NOTADB: what is at the path is
 // not a usable database (a botched restore); PROTOCOL: a lock race; NOMEM: out of memory.
 const SQLITE_CODE = /^SQLITE_(BUSY|CANTOPEN|IOERR|READONLY|FULL|CORRUPT|NOTADB|PROTOCOL|NOMEM)(_|$)/;
+// SQLite rolls a transaction back by itself after an I/O error, a full disk or a lock timeout; Prisma's own
+// ROLLBACK of a batch then fails, and its error (SQLITE_ERROR, no other code) takes the place of the first.
+const SQLITE_ROLLED_BACK_ITSELF = "cannot rollback - no transaction is active";
 
 const SOCKET_CODES = new Set([
   "ECONNREFUSED",
@@ -84,6 +87,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (name === "PrismaClientInitializationError") return true;
     if (isUnavailableCode(code) || isUnavailableCode(originalCode)) return true;
     if (typeof kind === "string" && ADAPTER_KINDS.has(kind)) return true;
+    if ([code, originalCode].includes("SQLITE_ERROR") && message === SQLITE_ROLLED_BACK_ITSELF) return true;
     if (!code && typeof message === "string" && POSTGRES_CLIENT_MESSAGE.test(message)) return true;
     queue.push(cause, meta?.driverAdapterError);
   }
