@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { recordSignIn } from "@/lib/data/users";
+import { signInFailure } from "./sign-in-failure";
 import { verifyThrottledCredentials } from "./throttle";
 
 export const SESSION_MAX_AGE_SECONDS = 24 * 60 * 60;
@@ -13,14 +14,18 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      // A thrown error's message reaches the sign-in form as signIn()'s `error` ("Too many attempts; ...").
+      // A thrown error's message reaches the client as signIn()'s `error`: only signInFailure's may.
       async authorize(credentials, request) {
         if (!credentials?.email || !credentials.password) return null;
-        const headers = headersOf(request.headers);
-        const actor = await verifyThrottledCredentials(headers, credentials.email, credentials.password);
-        if (!actor) return null;
-        await recordSignIn(actor.userId);
-        return { id: actor.userId };
+        try {
+          const headers = headersOf(request.headers);
+          const actor = await verifyThrottledCredentials(headers, credentials.email, credentials.password);
+          if (!actor) return null;
+          await recordSignIn(actor.userId);
+          return { id: actor.userId };
+        } catch (error) {
+          throw signInFailure(error);
+        }
       },
     }),
   ],
