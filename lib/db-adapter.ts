@@ -10,8 +10,16 @@ export function poolSize(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isInteger(size) && size > 0 ? size : 10;
 }
 
-export function adapterFactoryFor(config: DatabaseConfig): SqlMigrationAwareDriverAdapterFactory {
-  if (config.provider === "sqlite") return new PrismaBetterSqlite3({ url: config.url, timeout: 5000 });
+export type AdapterOptions = {
+  /** SQLite: refuse to open a missing file instead of creating an empty database (the running app). */
+  fileMustExist?: boolean;
+};
+
+export function adapterFactoryFor(
+  config: DatabaseConfig,
+  { fileMustExist = false }: AdapterOptions = {},
+): SqlMigrationAwareDriverAdapterFactory {
+  if (config.provider === "sqlite") return new PrismaBetterSqlite3({ url: config.url, timeout: 5000, fileMustExist });
   return new PrismaPg({
     connectionString: config.url,
     max: poolSize(),

@@ -3,12 +3,12 @@
 import type { DatabaseConfig } from "@/lib/config/database";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
 import { PrismaClient } from "@/lib/generated/sqlite/client";
-import { adapterFactoryFor } from "./db-adapter";
+import { adapterFactoryFor, type AdapterOptions } from "./db-adapter";
 
 export type { PrismaClient };
 
-export function createDbClient(config: DatabaseConfig): PrismaClient {
-  const adapter = adapterFactoryFor(config);
+export function createDbClient(config: DatabaseConfig, options: AdapterOptions = {}): PrismaClient {
+  const adapter = adapterFactoryFor(config, options);
   if (config.provider === "sqlite") return new PrismaClient({ adapter });
   // Both clients are generated from the same models (prisma/schemas.ts), so their APIs are the same;
   // the SQLite client's type stands for both.

@@ -1,8 +1,54 @@
 import "server-only";
 import { databaseConfig } from "@/lib/config/database";
-import { createDbClient } from "@/lib/db-client";
-import type { PrismaClient } from "@/lib/db-client";
+import { createDbClient, type PrismaClient } from "@/lib/db-client";
+import { fileIdentity, sameFile, type FileIdentity } from "@/lib/db-file";
+
+// The one place that owns the database client's lifecycle. The app holds `db` by import; it stands for the
+// current client. With SQLite the file at the configured path can be deleted, or replaced by a restore,
+// while the app runs: the client would go on reading the old file (and fail every write with
+// SQLITE_READONLY_DBMOVED). So when the file at the path is no longer the one the client was made for,
+// a new client takes over, which opens whatever file is then at the path, and never creates one: until a
+// file is back, every query fails with SQLITE_CANTOPEN, answered 503.
+
+type Current = { client: PrismaClient; file: FileIdentity | null };
+
+/** How long a replaced client stays open for the requests already using it (at shutdown: 25 s at most). */
+const RETIRE_AFTER_MS = 30_000;
+/** How often the file at the path is looked at (one stat) when no health check asks. */
+const WATCH_INTERVAL_MS = 1_000;
+
+const config = databaseConfig();
+
+function openClient(): Current {
+  const client = createDbClient(config, { fileMustExist: true });
+  return { client, file: config.provider === "sqlite" ? fileIdentity(config.filePath) : null };
+}
 
 // One client per process; the global survives module reloads in development.
-const globalForDb = globalThis as unknown as { tesseraDb?: PrismaClient };
-export const db: PrismaClient = (globalForDb.tesseraDb ??= createDbClient(databaseConfig()));
+const globalForDb = globalThis as unknown as { tesseraDb?: Current };
+const current = (): Current => (globalForDb.tesseraDb ??= openClient());
+
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_, property) {
+    const { client } = current();
+    const value: unknown = Reflect.get(client, property, client);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});
+
+/** The SQLite database file's path; null for PostgreSQL. */
+export const databaseFile: string | null = config.provider === "sqlite" ? config.filePath : null;
+
+/** SQLite: hands over to a new client when the file at the path is not the one the current client is for. */
+export function reopenIfFileReplaced(): void {
+  if (!databaseFile) return;
+  const held = current();
+  if (sameFile(held.file, fileIdentity(databaseFile))) return;
+  globalForDb.tesseraDb = openClient();
+  setTimeout(() => void held.client.$disconnect().catch(() => {}), RETIRE_AFTER_MS).unref();
+}
+
+/** SQLite: notices a replaced file within a second even when nothing calls /healthz. */
+export function watchDatabaseFile(): void {
+  if (databaseFile) setInterval(reopenIfFileReplaced, WATCH_INTERVAL_MS).unref();
+}

@@ -50,3 +50,10 @@ export function tooManyAttempts(retryAfterSeconds: number): AppError {
     "Retry-After": String(retryAfterSeconds),
   });
 }
+
+/** The database cannot be used right now (lib/http/database-errors.ts): clients should come back shortly. */
+export function databaseUnavailable(): AppError {
+  return new AppError(503, "database_unavailable", "The database is unavailable; try again shortly", {
+    "Retry-After": "5",
+  });
+}

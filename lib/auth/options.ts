@@ -3,6 +3,8 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { endSession, renewSession, startSession } from "@/lib/data/sessions";
 import { SESSION_IDLE_SECONDS } from "./session-lifetime";
+import { isDatabaseUnavailable } from "@/lib/http/database-errors";
+import { signInFailure } from "./sign-in-failure";
 import { verifyThrottledCredentials } from "./throttle";
 
 export const authOptions: NextAuthOptions = {
@@ -12,13 +14,17 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      // A thrown error's message reaches the sign-in form as signIn()'s `error` ("Too many attempts; ...").
+      // A thrown error's message reaches the client as signIn()'s `error`: only signInFailure's may.
       async authorize(credentials, request) {
         if (!credentials?.email || !credentials.password) return null;
-        const headers = headersOf(request.headers);
-        const actor = await verifyThrottledCredentials(headers, credentials.email, credentials.password);
-        if (!actor) return null;
-        return { id: actor.userId, sessionId: await startSession(actor.userId) };
+        try {
+          const headers = headersOf(request.headers);
+          const actor = await verifyThrottledCredentials(headers, credentials.email, credentials.password);
+          if (!actor) return null;
+          return { id: actor.userId, sessionId: await startSession(actor.userId) };
+        } catch (error) {
+          throw signInFailure(error);
+        }
       },
     }),
   ],
@@ -28,8 +34,12 @@ export const authOptions: NextAuthOptions = {
     async jwt({ token, user }) {
       if (user) return { sub: user.id, sid: user.sessionId };
       // Otherwise next-auth is about to issue the cookie again (GET /api/auth/session): only for a live
-      // session. Throwing makes it clear the cookie and answer {} instead.
-      if (!token.sid || !(await renewSession(token.sid))) throw new Error("The session has ended");
+      // session. Throwing makes it clear the cookie and answer {} instead. While the database is unavailable
+      // the cookie is kept as it is (the row, checked on every request, still decides), so that an outage
+      // does not sign everybody out.
+      if (!token.sid || !(await renewSession(token.sid).catch(keepWhileUnavailable))) {
+        throw new Error("The session has ended");
+      }
       return { sub: token.sub, sid: token.sid };
     },
     session({ session, token }) {
@@ -52,4 +62,9 @@ function headersOf(raw: unknown): Headers {
     for (const [name, value] of Object.entries(raw)) if (typeof value === "string") headers.set(name, value);
   }
   return headers;
+}
+
+function keepWhileUnavailable(error: unknown): true {
+  if (isDatabaseUnavailable(error)) return true;
+  throw error;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import { AppError, type ErrorCode } from "@/lib/errors";
+import { AppError, databaseUnavailable, type ErrorCode } from "@/lib/errors";
 import { isDatabaseUnavailable } from "./database-errors";
 
 // API responses may carry token metadata or a token value: never cache them anywhere.
@@ -25,11 +25,7 @@ export function errorResponse(
 
 export function toErrorResponse(error: unknown): Response {
   if (error instanceof AppError) return errorResponse(error.status, error.code, error.message, error.headers);
-  if (isDatabaseUnavailable(error)) {
-    return errorResponse(503, "database_unavailable", "The database is unavailable; try again shortly", {
-      "Retry-After": "5",
-    });
-  }
+  if (isDatabaseUnavailable(error)) return toErrorResponse(databaseUnavailable());
   // Only the error's type and message: request data (which may hold a secret) is never logged.
   console.error("Unexpected error:", error instanceof Error ? `${error.name}: ${error.message}` : String(error));
   return errorResponse(500, "internal_error", "Something went wrong on our side");

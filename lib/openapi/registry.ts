@@ -280,6 +280,10 @@ export const operations: Operation[] = [
     tag: "Service",
     auth: "none",
     summary: "Health check (no authentication)",
-    success: { status: 200, description: "The database answers", body: "Health" },
+    description:
+      "200 when the database can be written now. 503 database_unavailable when it cannot: unreachable, " +
+      "refusing connections, dropped or read-only; with SQLite also when the file was deleted, replaced or " +
+      "made unwritable (the app then opens the file at the path again by itself, never creating one).",
+    success: { status: 200, description: "The database can be written", body: "Health" },
   },
 ];

@@ -2,8 +2,10 @@ import { spawnSync } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { SERVICE_UNAVAILABLE } from "@/lib/auth/sign-in-errors";
 import { ADMIN_URL, createTestDatabase, type TestDatabase } from "../support/postgres";
-import { startTestServer, type TestServer } from "../support/server";
+import { startTestServer, TEST_ADMIN, type TestServer } from "../support/server";
+import { expectNothingInternal, postSignIn } from "../support/sign-in";
 import { adminBasic, bearer, call, createToken } from "./support";
 import { testPort } from "../support/ports";
 
@@ -75,6 +77,10 @@ describe("a database that goes away while the app runs", () => {
     expect(refused.body.error).toMatchObject({ code: "database_unavailable" });
     // A malformed token never needs the database, so it is still told apart.
     expect((await call(server.url, "GET", "/v4/people/current", bearer("tsr_nope"))).status).toBe(401);
+    // Signing in says so too, without Prisma's "Can't reach database server at host:port".
+    const signIn = await postSignIn(server.url, TEST_ADMIN.email, TEST_ADMIN.password);
+    expect(signIn.error).toBe(SERVICE_UNAVAILABLE);
+    expectNothingInternal(signIn, [database.name, "127.0.0.1", `:${relay.port}`, "reach database"]);
 
     await relay.start();
     const recoveredIn = await eventually(

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 
 export function LoginForm() {
   const router = useRouter();
@@ -25,11 +26,8 @@ export function LoginForm() {
       if (result?.ok && !result.error) {
         router.replace("/preferences/access-tokens");
         router.refresh();
-      } else if (result?.error?.startsWith("Too many attempts")) {
-        // The throttle's own message, with how long to wait.
-        setError(result.error);
       } else {
-        setError("Incorrect email or password, or the account is disabled.");
+        setError(signInErrorMessage(result?.error ?? ""));
       }
     });
   }
