@@ -1,9 +1,11 @@
 // Nobody can keep an account's owner out by guessing at it. Once wrong passwords block the account, the
 // guessing address stays refused, but the owner still gets in: at once from an address they signed in from
 // before, and from a new address at the next trickle slot. The audit trail says the account is under attack.
-// Its own server, with blocks long enough (RATE_LIMIT_BLOCK_SECONDS) that none ends during the test.
+// Its own server, with blocks long enough (RATE_LIMIT_BLOCK_SECONDS) that none ends during the test, on its own
+// database of the suite's kind (TEST_DATABASE).
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { rateLimitConfig } from "@/lib/rate-limit/config";
+import { createTestDatabase, type TestDatabase } from "../support/postgres";
 import { startTestServer, TEST_ADMIN, type TestServer } from "../support/server";
 import { testPort } from "../support/ports";
 import { uniqueAddress, uniqueEmail } from "./support/client";
@@ -12,6 +14,7 @@ const ENV = { TRUST_PROXY: "true", RATE_LIMIT_BLOCK_SECONDS: "600", RATE_LIMIT_A
 const limits = rateLimitConfig(ENV);
 
 let server: TestServer;
+let database: TestDatabase | undefined;
 let adminToken: string;
 
 type Reply = { status: number; retryAfter: number; body: Record<string, unknown> };
@@ -35,11 +38,16 @@ const signIn = (email: string, password: string, from: string) =>
   call("POST", "/v4/apiAccessTokens", basic(email, password), from, { lifetimeSeconds: 60 });
 
 beforeAll(async () => {
-  server = await startTestServer(Number(process.env.LOCKOUT_TEST_PORT ?? testPort(3138)), ENV);
+  if (process.env.TEST_DATABASE === "postgresql") database = await createTestDatabase();
+  const port = Number(process.env.LOCKOUT_TEST_PORT ?? testPort(3138));
+  server = await startTestServer(port, { ...ENV, ...(database ? { DATABASE_URL: database.url } : {}) });
   const created = await signIn(TEST_ADMIN.email, TEST_ADMIN.password, uniqueAddress());
   adminToken = String(created.body.tokenValue);
 });
-afterAll(() => server?.stop());
+afterAll(async () => {
+  await server?.stop();
+  await database?.drop();
+});
 
 async function createOwner(): Promise<{ id: string; email: string; password: string }> {
   const owner = { email: uniqueEmail("owner"), password: "the-owners-password-1" };
