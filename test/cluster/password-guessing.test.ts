@@ -32,7 +32,8 @@ async function createTarget(): Promise<{ email: string; password: string }> {
   const [a] = cluster.instances.map((instance) => instance.url);
   const adminToken = await createToken(a, adminBasic());
   const target = { email: `target-${randomBytes(4).toString("hex")}@tessera.test`, password: "pw-1234567890" };
-  const created = await call(a, "POST", "/v4/people", bearer(adminToken), { ...target, name: "Target" });
+  // An admin, so that a right password that slipped through would get its token (201).
+  const created = await call(a, "POST", "/v4/people", bearer(adminToken), { ...target, name: "Target", isAdmin: true });
   expect(created.status).toBe(201);
   return target;
 }
