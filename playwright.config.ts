@@ -18,6 +18,19 @@ if (!process.env.TESSERA_E2E_BROWSER_LOGGED) {
 // Every run gets a fresh database (the folder is created once, in the main process, and inherited by workers).
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "tessera-e2e-"));
 
+/** The test server's environment; specs read its rate limits through lib/rate-limit/config.ts. */
+export const E2E_SERVER_ENV = {
+  PORT: String(port),
+  HOSTNAME: "127.0.0.1",
+  DATA_DIR: process.env.E2E_DATA_DIR,
+  DATABASE_URL: "",
+  NEXTAUTH_URL: `http://localhost:${port}`,
+  ADMIN_EMAIL: E2E_ADMIN.email,
+  ADMIN_PASSWORD: E2E_ADMIN.password,
+  // As behind a reverse proxy: a spec can call from its own made-up address (X-Forwarded-For).
+  TRUST_PROXY: "true",
+};
+
 export default defineConfig({
   testDir: "e2e",
   // A focused test (test.only) would quietly skip every other spec: refused in CI.
@@ -50,16 +63,6 @@ export default defineConfig({
     timeout: 240_000,
     stdout: "ignore",
     stderr: "pipe",
-    env: {
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
-      DATA_DIR: process.env.E2E_DATA_DIR,
-      DATABASE_URL: "",
-      NEXTAUTH_URL: `http://localhost:${port}`,
-      ADMIN_EMAIL: E2E_ADMIN.email,
-      ADMIN_PASSWORD: E2E_ADMIN.password,
-      // As behind a reverse proxy: a spec can call from its own made-up address (X-Forwarded-For).
-      TRUST_PROXY: "true",
-    },
+    env: E2E_SERVER_ENV,
   },
 });

@@ -8,6 +8,7 @@ export const AUDIT_EVENT_LABELS: Record<AuditEventType, string> = {
   "token.first_used": "Token first used",
   "token.used_from_new_address": "Token used from a new address",
   "auth.throttled": "Too many failed attempts",
+  "auth.account_under_attack": "Account under attack",
   "settings.changed": "Workspace settings changed",
   "person.created": "Person added",
   "person.changed": "Person changed",
@@ -39,6 +40,8 @@ export function describeAuditDetails(type: AuditEventType, details: Record<strin
       const why = String(details.dimension).startsWith("token") ? "invalid tokens" : "wrong passwords";
       return `${what} was blocked for ${details.blockSeconds} s after ${why}`;
     }
+    case "auth.account_under_attack":
+      return `Wrong passwords for ${details.account} from addresses it never signed in from; they are held back, its own addresses still get in`;
     case "settings.changed":
     case "person.changed":
       return describeChange(details);

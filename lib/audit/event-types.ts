@@ -6,6 +6,8 @@ export const AUDIT_EVENT_TYPES = {
   "token.first_used": "An access token was used for the first time",
   "token.used_from_new_address": "An access token was used from an address it had not been used from",
   "auth.throttled": "Failed passwords or invalid tokens got an address or an account blocked for a while",
+  "auth.account_under_attack":
+    "Wrong passwords got a person's account blocked for the first time that day: someone is guessing at it",
   "settings.changed": "The workspace settings were changed (details.before, details.after)",
   "person.created": "A person was added to the workspace",
   "person.changed": "A person's name, role, status or token access was changed (details.before, details.after)",

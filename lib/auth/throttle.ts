@@ -1,41 +1,44 @@
 import "server-only";
 import type { AuditSource } from "@/lib/audit/source";
 import type { Actor } from "@/lib/data/actor";
-import { recordThrottled } from "@/lib/data/audit-throttle";
+import { recordAddressBlocked, recordPasswordBlocks } from "@/lib/data/audit-throttle";
+import { isFamiliarAddress, rememberSignInAddress } from "@/lib/data/sign-in-addresses";
 import { getSessionUser, normalizeEmail, setPassword, verifyCredentials } from "@/lib/data/users";
 import { invalidField, notFound, tooManyAttempts, type AppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/rate-limit/client-address";
+import { admitPasswordAttempt } from "@/lib/rate-limit/password-gate";
 import { throttles } from "@/lib/rate-limit/throttles";
 
 /**
- * verifyCredentials behind the brute-force throttle: a blocked address or account is refused with 429
- * before bcrypt runs; a wrong password counts against both; a right one clears the account's count.
- * The address's count stays, so owning one account does not launder guesses at others. The failure that
- * blocks a key is recorded in the audit trail (the request's headers give its address and user agent).
+ * verifyCredentials behind the brute-force throttle (lib/rate-limit/password-gate.ts says which attempts get
+ * checked). The attempt takes its place in the throttle before bcrypt runs, so a refused attempt costs no bcrypt
+ * and concurrent attempts cannot all slip past a check; a right password hands its place back and makes the
+ * address familiar to the account. A block's start is recorded in the audit trail (the request's headers give
+ * its address and user agent).
  */
 export async function verifyThrottledCredentials(
   headers: Headers,
   email: string,
   password: string,
 ): Promise<Actor | null> {
-  const { passwordAddress, passwordAccount } = throttles();
   const address = clientAddress(headers);
   const account = normalizeEmail(email);
-  const waiting = Math.max(await passwordAddress.retryAfter(address), await passwordAccount.retryAfter(account));
-  if (waiting > 0) throw tooManyAttempts(waiting);
+  const gate = await admitPasswordAttempt(throttles().password, {
+    address,
+    account,
+    isFamiliar: () => isFamiliarAddress(account, address),
+  });
+  await recordPasswordBlocks(headers, account, gate.blocksStarted);
+  if (!gate.admitted) throw tooManyAttempts(gate.retryAfterSeconds);
 
-  const actor = await verifyCredentials(email, password);
-  if (actor) {
-    await passwordAccount.reset(account);
-    return actor;
-  }
-  const addressBlock = await passwordAddress.fail(address);
-  const accountBlock = await passwordAccount.fail(account);
-  if (addressBlock > 0) await recordThrottled(headers, "password-address", addressBlock);
-  if (accountBlock > 0) await recordThrottled(headers, "password-account", accountBlock, account);
-  const blocked = Math.max(addressBlock, accountBlock);
-  if (blocked > 0) throw tooManyAttempts(blocked);
-  return null;
+  const actor = await verifyCredentials(email, password, address).catch(async (error: unknown) => {
+    await gate.refund();
+    throw error;
+  });
+  if (!actor) return null;
+  await gate.refund();
+  await rememberSignInAddress(actor.userId, address);
+  return actor;
 }
 
 /**
@@ -71,16 +74,10 @@ export async function refuseInvalidToken(
 ): Promise<never> {
   const { tokenAddress, malformedTokenAddress } = throttles();
   const address = clientAddress(headers);
-  const counter = malformed ? malformedTokenAddress : tokenAddress;
-  const waiting =
-    tokenAddress.knownBlock(address) ||
-    malformedTokenAddress.knownBlock(address) ||
-    (await counter.retryAfter(address));
-  if (waiting > 0) throw tooManyAttempts(waiting);
-  const blocked = await counter.fail(address);
-  if (blocked > 0) {
-    await recordThrottled(headers, "token-address", blocked);
-    throw tooManyAttempts(blocked);
-  }
-  throw invalid;
+  const known = tokenAddress.knownBlock(address) || malformedTokenAddress.knownBlock(address);
+  if (known > 0) throw tooManyAttempts(known);
+  const counted = await (malformed ? malformedTokenAddress : tokenAddress).take(address);
+  if (counted.granted) throw invalid;
+  if (counted.startedBlock) await recordAddressBlocked(headers, "token-address", counted.startedBlock.seconds);
+  throw tooManyAttempts(counted.retryAfterSeconds);
 }

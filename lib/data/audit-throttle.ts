@@ -1,38 +1,92 @@
 import "server-only";
 import { auditSource } from "@/lib/audit/source";
 import { db } from "@/lib/db";
+import { rateLimitConfig } from "@/lib/rate-limit/config";
+import type { BlockStart } from "@/lib/rate-limit/password-gate";
+import type { StartedBlock } from "@/lib/rate-limit/policy";
+import type { Actor } from "./actor";
 import { describe, recordAuditEventSafely } from "./audit-record";
-
-export type ThrottleDimension = "password-address" | "password-account" | "token-address";
+import { isStorableEmail } from "./users";
 
 /**
- * Records that failed attempts just got a key blocked (a failed-authentication burst). The key is the
- * client's address, already in the event, or an account: its email is recorded only when it is a person's,
- * so whatever was typed into the email field (even a password) is never kept. Never fails the request.
+ * Records that failed attempts from the request's address just got that address blocked: once per block, by
+ * the attempt that started it (the address is the event's own). Never fails the request.
  */
-export async function recordThrottled(
+export async function recordAddressBlocked(
   headers: Headers,
-  dimension: ThrottleDimension,
+  dimension: "password-address" | "token-address",
   blockSeconds: number,
-  account?: string,
 ): Promise<void> {
-  const person = account === undefined ? null : await personWithEmail(account);
   await recordAuditEventSafely({
     type: "auth.throttled",
+    workspaceId: null,
+    actorId: null,
+    source: auditSource(headers, null),
+    details: { dimension, keyKind: "address", blockSeconds },
+  });
+}
+
+/** The blocks a password attempt started, each recorded once. */
+export async function recordPasswordBlocks(headers: Headers, account: string, blocks: BlockStart[]): Promise<void> {
+  for (const block of blocks) {
+    if (block.dimension === "password-address") await recordAddressBlocked(headers, block.dimension, block.seconds);
+    else await recordAccountBlocked(headers, account, block);
+  }
+}
+
+/**
+ * auth.throttled for the account's block, and auth.account_under_attack when it is a person's account and this
+ * is its first block of the day: an attack on it has begun. The email is recorded only when it is a person's,
+ * so whatever was typed into the email field (even a password) is never kept.
+ */
+async function recordAccountBlocked(headers: Headers, account: string, block: StartedBlock): Promise<void> {
+  const person = await personWithEmail(account);
+  const event = {
     workspaceId: person?.workspaceId ?? null,
     actorId: null,
     source: auditSource(headers, null),
     subjectId: person?.id ?? null,
+  };
+  await recordAuditEventSafely({
+    ...event,
+    type: "auth.throttled",
     details: {
-      dimension,
-      keyKind: account === undefined ? "address" : "account",
-      blockSeconds,
-      ...(account !== undefined && { account: person ? account : null }),
+      dimension: "password-account",
+      keyKind: "account",
+      blockSeconds: block.seconds,
+      account: person ? account : null,
     },
   });
+  if (person && block.number === 1) {
+    await recordAuditEventSafely({ ...event, type: "auth.account_under_attack", details: { account } });
+  }
+}
+
+/**
+ * Of these people in the admin's workspace, those under attack: their account was blocked for wrong passwords
+ * within the throttle's window (RATE_LIMIT_WINDOW_SECONDS). Each with the latest block's time, read from the
+ * audit trail, which every instance shares.
+ */
+export async function accountsUnderAttack(actor: Actor, personIds: string[]): Promise<Map<string, Date>> {
+  if (!actor.isAdmin || personIds.length === 0) return new Map();
+  const since = new Date(Date.now() - rateLimitConfig().passwordAccount.windowSeconds * 1000);
+  const rows = await db.auditEvent.groupBy({
+    by: ["subjectId"],
+    where: {
+      workspaceId: actor.workspaceId,
+      type: "auth.throttled",
+      subjectId: { in: personIds },
+      occurredAt: { gte: since },
+    },
+    _max: { occurredAt: true },
+  });
+  const latest = new Map<string, Date>();
+  for (const { subjectId, _max } of rows) if (subjectId && _max.occurredAt) latest.set(subjectId, _max.occurredAt);
+  return latest;
 }
 
 async function personWithEmail(email: string): Promise<{ id: string; workspaceId: string } | null> {
+  if (!isStorableEmail(email)) return null;
   try {
     return await db.user.findUnique({ where: { email }, select: { id: true, workspaceId: true } });
   } catch (error) {

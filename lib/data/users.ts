@@ -13,20 +13,27 @@ export function normalizeEmail(email: string): string {
 }
 
 /**
- * The person with this email and password, or null: unknown email, wrong password and disabled account
- * all look the same to the caller, so nothing about other accounts leaks.
+ * No stored email holds a control character (the schema refuses them), and PostgreSQL answers a NUL byte in a
+ * query with an error: such an email is to be looked up as nobody, without a query.
  */
-export async function verifyCredentials(email: string, password: string): Promise<Actor | null> {
-  // No stored email holds a control character (the schema refuses them), and PostgreSQL answers a NUL byte in a
-  // query with an error: such an email is looked up as nobody. The password is still checked, so it takes as long.
-  const storable = !/[\u0000-\u001f\u007f]/.test(email);
-  const user = storable
+export function isStorableEmail(email: string): boolean {
+  return !/[\u0000-\u001f\u007f]/.test(email);
+}
+
+/**
+ * The person with this email and password, or null: unknown email, wrong password and disabled account
+ * all look the same to the caller, so nothing about other accounts leaks. The bcrypt comparison takes its
+ * turn as the client address's (lib/auth/passwords.ts).
+ */
+export async function verifyCredentials(email: string, password: string, clientAddress: string): Promise<Actor | null> {
+  // An email that cannot be stored is nobody's; the password is still checked, so it takes as long.
+  const user = isStorableEmail(email)
     ? await db.user.findUnique({
         where: { email: normalizeEmail(email) },
         select: { id: true, workspaceId: true, isAdmin: true, isDisabled: true, passwordHash: true },
       })
     : null;
-  const matches = await verifyPassword(password, user?.passwordHash);
+  const matches = await verifyPassword(password, user?.passwordHash, clientAddress);
   if (!user || !matches || user.isDisabled) return null;
   return { userId: user.id, workspaceId: user.workspaceId, isAdmin: user.isAdmin };
 }

@@ -5,6 +5,11 @@ export type RateLimitConfig = {
   passwordAddress: Rule;
   passwordAccount: Rule;
   tokenAddress: Rule;
+  /**
+   * While an account is blocked, a new address may still have one password checked per this many seconds at
+   * least (the slot is held for a random time between this and twice it), so the owner is never locked out.
+   */
+  accountTrickleSeconds: number;
   /** Requests per minute and address to the credential-free revoke endpoint (every request counts). */
   revokePerMinute: number;
 };
@@ -28,6 +33,7 @@ export function rateLimitConfig(env: Record<string, string | undefined> = proces
       maxBlockSeconds: Math.min(maxBlockSeconds, positive(env, "RATE_LIMIT_ACCOUNT_MAX_BLOCK_SECONDS", 300)),
     },
     tokenAddress: { ...block, freeFailures: positive(env, "RATE_LIMIT_TOKEN_FAILURES", 50) },
+    accountTrickleSeconds: positive(env, "RATE_LIMIT_ACCOUNT_TRICKLE_SECONDS", 60),
     revokePerMinute: positive(env, "RATE_LIMIT_REVOKE_PER_MINUTE", 30),
   };
 }

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { runs } from "@/test/support/fast-check";
-import { blockSeconds, FailureThrottle, type Rule } from "./policy";
+import { blockSeconds, FailureThrottle, type Reservation, type Rule } from "./policy";
 
 const rule: fc.Arbitrary<Rule> = fc
   .record({
@@ -47,27 +47,21 @@ describe("FailureThrottle (properties, with a fake clock)", () => {
   beforeEach(() => vi.useFakeTimers({ toFake: ["Date", "setTimeout", "clearTimeout"], now: 1_800_000_000_000 }));
   afterEach(() => vi.useRealTimers());
 
-  const throttle = (r: Rule) =>
-    new FailureThrottle(
-      "prop",
-      r,
-      (options) => new RateLimiterMemory(options),
-      () => Date.now(),
-    );
+  const throttle = (r: Rule) => new FailureThrottle("prop", r, (options) => new RateLimiterMemory(options));
 
-  it("blocks after exactly freeFailures, for blockSeconds, and lets the key try again afterwards", async () => {
+  it("grants exactly freeFailures, then blocks for blockSeconds, and grants again afterwards", async () => {
     await fc.assert(
       fc.asyncProperty(rule, fc.string({ minLength: 1, maxLength: 20 }), async (r, key) => {
         const t = throttle(r);
-        for (let i = 0; i < r.freeFailures; i++) {
-          expect(await t.fail(key)).toBe(0);
-          expect(await t.retryAfter(key)).toBe(0);
-        }
-        const blocked = await t.fail(key);
-        expect(blocked).toBe(blockSeconds(r, 1));
-        expect(await t.retryAfter(key)).toBe(blocked);
-        vi.advanceTimersByTime(blocked * 1000 + 1);
-        expect(await t.retryAfter(key)).toBe(0);
+        for (let i = 0; i < r.freeFailures; i++) expect((await t.take(key)).granted).toBe(true);
+        const blocked = await t.take(key);
+        expect(blocked).toEqual({
+          granted: false,
+          retryAfterSeconds: blockSeconds(r, 1),
+          startedBlock: { seconds: blockSeconds(r, 1), number: 1 },
+        });
+        vi.advanceTimersByTime(blockSeconds(r, 1) * 1000 + 1);
+        expect((await t.take(key)).granted).toBe(true);
       }),
       runs(100),
     );
@@ -77,37 +71,43 @@ describe("FailureThrottle (properties, with a fake clock)", () => {
     await fc.assert(
       fc.asyncProperty(rule, fc.array(fc.integer({ min: 1, max: 5000 }), { maxLength: 8 }), async (r, steps) => {
         const t = throttle(r);
-        for (let i = 0; i <= r.freeFailures; i++) await t.fail("k");
+        for (let i = 0; i <= r.freeFailures; i++) await t.take("k");
         const until = Date.now() + blockSeconds(r, 1) * 1000;
         let previous = Number.POSITIVE_INFINITY;
         for (const ms of steps) {
           vi.advanceTimersByTime(ms);
-          const left = await t.retryAfter("k");
-          if (Date.now() < until) {
-            expect(left).toBeGreaterThan(0);
-            expect(left).toBe(Math.ceil((until - Date.now()) / 1000));
-            expect(left).toBeLessThanOrEqual(previous);
-            previous = left;
-          } else {
-            expect(left).toBe(0);
-          }
+          if (Date.now() >= until) break;
+          const refusal = await t.take("k");
+          if (refusal.granted) throw new Error("granted while blocked");
+          expect(refusal.retryAfterSeconds).toBe(Math.ceil((until - Date.now()) / 1000));
+          expect(refusal.retryAfterSeconds).toBeLessThanOrEqual(previous);
+          previous = refusal.retryAfterSeconds;
         }
       }),
       runs(100),
     );
   });
 
-  it("reset clears the count and the block, and affects no other key", async () => {
+  it("never has more than freeFailures points out at once, whatever the interleaving of takes and refunds", async () => {
+    // Each step takes a batch of points at once, then refunds some of those held (the right passwords).
+    const step = fc.record({ takes: fc.integer({ min: 0, max: 12 }), refunds: fc.integer({ min: 0, max: 12 }) });
     await fc.assert(
-      fc.asyncProperty(rule, fc.nat({ max: 40 }), async (r, failures) => {
-        const t = throttle(r);
-        for (let i = 0; i < failures; i++) await t.fail("a");
-        for (let i = 0; i <= r.freeFailures; i++) await t.fail("b");
-        await t.reset("a");
-        expect(await t.retryAfter("a")).toBe(0);
-        for (let i = 0; i < r.freeFailures; i++) expect(await t.fail("a")).toBe(0);
-        expect(await t.fail("a")).toBe(blockSeconds(r, 1));
-        expect(await t.retryAfter("b")).toBeGreaterThan(0);
+      fc.asyncProperty(rule, fc.array(step, { maxLength: 10 }), async (r, steps) => {
+        const t = throttle({ ...r, windowSeconds: 3600 });
+        const held: Reservation[] = [];
+        let blocked = false;
+        for (const { takes, refunds } of steps) {
+          const wasBlocked = blocked;
+          const results = await Promise.all(Array.from({ length: takes }, () => t.take("k")));
+          for (const result of results) {
+            if (result.granted) held.push(result);
+            else blocked = true;
+          }
+          expect(held.length).toBeLessThanOrEqual(r.freeFailures);
+          // Once blocked, nothing more is granted until the block ends (the clock does not move here).
+          if (wasBlocked) expect(results.every((result) => !result.granted)).toBe(true);
+          for (const reservation of held.splice(0, refunds)) await t.refund(reservation);
+        }
       }),
       runs(100),
     );
@@ -118,10 +118,11 @@ describe("FailureThrottle (properties, with a fake clock)", () => {
       fc.asyncProperty(rule, fc.integer({ min: 1, max: 5 }), async (r, rounds) => {
         const t = throttle(r);
         for (let n = 1; n <= rounds; n++) {
-          let blocked = 0;
-          for (let i = 0; i <= r.freeFailures; i++) blocked = await t.fail("k");
-          expect(blocked).toBe(blockSeconds(r, n));
-          vi.advanceTimersByTime(blocked * 1000 + 1);
+          let last = await t.take("k");
+          for (let i = 0; i < r.freeFailures; i++) last = await t.take("k");
+          if (last.granted) throw new Error("granted past the allowance");
+          expect(last.startedBlock).toEqual({ seconds: blockSeconds(r, n), number: n });
+          vi.advanceTimersByTime(blockSeconds(r, n) * 1000 + 1);
         }
       }),
       runs(50),

@@ -9,11 +9,12 @@ import {
 import { databaseConfig } from "@/lib/config/database";
 import { tooManyAttempts } from "@/lib/errors";
 import { rateLimitConfig } from "./config";
+import type { PasswordLimits } from "./password-gate";
 import { FailureThrottle, type LimiterFactory } from "./policy";
+import { Trickle } from "./trickle";
 
 export type Throttles = {
-  passwordAddress: FailureThrottle;
-  passwordAccount: FailureThrottle;
+  password: PasswordLimits;
   tokenAddress: FailureThrottle;
   revokeAddress: RateLimiterAbstract;
   /** Malformed tokens, counted in this process only (lib/auth/throttle.ts says why). */
@@ -42,8 +43,12 @@ function createThrottles(): Throttles {
   const rules = rateLimitConfig();
   const factory = limiterFactory();
   return {
-    passwordAddress: new FailureThrottle("pw-address", rules.passwordAddress, factory),
-    passwordAccount: new FailureThrottle("pw-account", rules.passwordAccount, factory),
+    password: {
+      address: new FailureThrottle("pw-address", rules.passwordAddress, factory),
+      account: new FailureThrottle("pw-account", rules.passwordAccount, factory),
+      tries: factory({ keyPrefix: "pw-tries", points: 1, duration: rules.passwordAccount.windowSeconds }),
+      trickle: new Trickle("pw-account", rules.accountTrickleSeconds, factory),
+    },
     tokenAddress: new FailureThrottle("token-address", rules.tokenAddress, factory),
     revokeAddress: factory({ keyPrefix: "revoke-address", points: rules.revokePerMinute, duration: 60 }),
     malformedTokenAddress: new FailureThrottle(

@@ -1,6 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { createTestDatabase, type TestDatabase } from "./postgres";
-import { startTestServer, TEST_ADMIN, TEST_REVOKE_PER_MINUTE, type TestServer } from "./server";
+import { API_TEST_RATE_LIMITS, startTestServer, TEST_ADMIN, type TestServer } from "./server";
 import { testPort } from "./ports";
 
 let server: TestServer | undefined;
@@ -10,13 +10,10 @@ let database: TestDatabase | undefined;
 export async function setup(project: TestProject) {
   const port = Number(process.env.API_TEST_PORT ?? testPort(3101));
   if (process.env.TEST_DATABASE === "postgresql") database = await createTestDatabase();
-  // Short blocks, so the brute-force tests can wait one out; the counts keep their production defaults.
   // TRUST_PROXY: as behind a reverse proxy, X-Forwarded-For names the client, so tests can call from
-  // made-up addresses without sharing throttle counts. The revoke limit is raised: several files revoke from
-  // 127.0.0.1 within the same minute.
+  // made-up addresses without sharing throttle counts.
   const env = {
-    RATE_LIMIT_BLOCK_SECONDS: "2",
-    RATE_LIMIT_REVOKE_PER_MINUTE: String(TEST_REVOKE_PER_MINUTE),
+    ...API_TEST_RATE_LIMITS,
     TRUST_PROXY: "true",
     ...(database ? { DATABASE_URL: database.url } : {}),
   };

@@ -16,6 +16,14 @@ export type TestServer = {
 export const TEST_ADMIN = { email: "admin@tessera.test", password: "admin-password-123" };
 /** The shared API test server's RATE_LIMIT_REVOKE_PER_MINUTE: many files revoke from 127.0.0.1 in one minute. */
 export const TEST_REVOKE_PER_MINUTE = 300;
+/**
+ * The shared API test server's RATE_LIMIT_* settings: short blocks, so the brute-force tests can wait one out;
+ * the counts keep their defaults. Tests read the limits through lib/rate-limit/config.ts from these.
+ */
+export const API_TEST_RATE_LIMITS = {
+  RATE_LIMIT_BLOCK_SECONDS: "2",
+  RATE_LIMIT_REVOKE_PER_MINUTE: String(TEST_REVOKE_PER_MINUTE),
+};
 
 export async function startTestServer(port: number, extraEnv: Record<string, string> = {}): Promise<TestServer> {
   const root = path.resolve(import.meta.dirname, "../..");

@@ -3,10 +3,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { UtcTime } from "@/components/utc-time";
 import { requireAdminUser } from "@/lib/auth/session";
+import { accountsUnderAttack } from "@/lib/data/audit-throttle";
 import { listPeople } from "@/lib/data/people";
 import { MAX_LIMIT, pageNumber } from "@/lib/http/pagination";
 import { AddPersonButton } from "./_components/add-person-button";
 import { PersonRowMenu } from "./_components/person-row-menu";
+import { UnderAttackBadge } from "./_components/under-attack-badge";
 
 export const metadata: Metadata = { title: "People" };
 
@@ -16,6 +18,10 @@ export default async function PeoplePage({ searchParams }: Props) {
   const admin = await requireAdminUser();
   const page = pageNumber((await searchParams).page);
   const people = await listPeople(admin, { limit: MAX_LIMIT, offset: (page - 1) * MAX_LIMIT });
+  const underAttack = await accountsUnderAttack(
+    admin,
+    people.data.map((person) => person.id),
+  );
   const pageCount = Math.max(1, Math.ceil(people.count / MAX_LIMIT));
 
   return (
@@ -51,7 +57,10 @@ export default async function PeoplePage({ searchParams }: Props) {
               <span className="block text-xs text-slate-600">{person.email}</span>
             </td>
             <td className="px-4 py-3">{person.isAdmin ? "Admin" : "Member"}</td>
-            <td className="px-4 py-3">{person.isDisabled ? "Disabled" : "Active"}</td>
+            <td className="px-4 py-3">
+              {person.isDisabled ? "Disabled" : "Active"}
+              <UnderAttackBadge personId={person.id} blockedAt={underAttack.get(person.id)} />
+            </td>
             <td className="px-4 py-3">{person.canGenerateApiAccessTokens ? "Yes" : "No"}</td>
             <td className="px-4 py-3">{person.apiAccessTokenCount}</td>
             <td className="px-4 py-3 whitespace-nowrap">
