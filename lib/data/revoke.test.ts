@@ -72,7 +72,7 @@ beforeAll(async () => {
     for (const [marker, arrived] of fences) if (event.query.includes(marker)) arrived();
   });
   // lib/db.ts takes the process's client from here when one is set: the data function then uses this one.
-  (globalThis as { tesseraDb?: unknown }).tesseraDb = client;
+  (globalThis as { tesseraDb?: unknown }).tesseraDb = { client, file: null };
   ({ revokeLeakedToken } = await import("./revoke"));
   await client.workspace.create({ data: { id: "workspace-1", name: "Test" } });
   await client.user.create({
