@@ -272,7 +272,8 @@ export function adminSession(): Promise<Auth> {
   return sessionPromise;
 }
 
-async function signIn(email: string, password: string): Promise<Auth> {
+/** Signs a person in through next-auth's credentials callback, as the login form does: their session cookie. */
+export async function signIn(email: string, password: string): Promise<{ cookie: string }> {
   const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const jar = cookiesOf(csrf.headers);
