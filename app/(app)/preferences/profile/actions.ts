@@ -1,40 +1,28 @@
 "use server";
 
 import { headers } from "next/headers";
-import { requireUser, sessionAuditSource } from "@/lib/auth/session";
+import { z } from "zod";
+import { serverAction } from "@/lib/actions/server-action";
 import { changePasswordThrottled } from "@/lib/auth/throttle";
 import { AppError } from "@/lib/errors";
-import { passwordSchema } from "@/lib/validations/people";
+import { changePasswordFormSchema } from "@/lib/validations/people";
 
-export type ChangePasswordState = {
-  ok: boolean;
-  fieldErrors: { currentPassword?: string; newPassword?: string; confirmPassword?: string };
-  message?: string;
-};
+export const changePasswordAction = serverAction(
+  { access: "member", args: z.tuple([changePasswordFormSchema]), fields: { currentPassword: "currentPassword" } },
+  async ([{ currentPassword, newPassword }], { user, source }) => {
+    await changePasswordThrottled(await headers(), user, currentPassword, newPassword, source).catch(
+      underCurrentPassword,
+    );
+  },
+);
 
-export async function changePasswordAction(input: {
-  currentPassword: string;
-  newPassword: string;
-  confirmPassword: string;
-}): Promise<ChangePasswordState> {
-  const user = await requireUser();
-  const fieldErrors: ChangePasswordState["fieldErrors"] = {};
-  if (!input.currentPassword) fieldErrors.currentPassword = "Enter your current password";
-  const parsed = passwordSchema.safeParse(input.newPassword);
-  if (!parsed.success) fieldErrors.newPassword = `New password ${parsed.error.issues[0].message}`;
-  else if (input.confirmPassword !== input.newPassword) fieldErrors.confirmPassword = "The passwords do not match";
-  if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
-  try {
-    const source = await sessionAuditSource();
-    await changePasswordThrottled(await headers(), user, input.currentPassword, input.newPassword, source);
-    return { ok: true, fieldErrors: {}, message: "Password changed. Your access tokens keep working." };
-  } catch (error) {
-    if (error instanceof AppError && error.field === "currentPassword") {
-      return { ok: false, fieldErrors: { currentPassword: "This is not your current password" } };
-    }
-    if (error instanceof AppError && error.code === "too_many_attempts") {
-      return { ok: false, fieldErrors: { currentPassword: error.message } };
-    }
-    throw error;
+// The form words a wrong current password its own way, and shows the throttle's refusal under that field too.
+function underCurrentPassword(error: unknown): never {
+  if (error instanceof AppError && error.field === "currentPassword") {
+    throw new AppError(error.status, error.code, "This is not your current password", error.headers, error.field);
   }
+  if (error instanceof AppError && error.code === "too_many_attempts") {
+    throw new AppError(error.status, error.code, error.message, error.headers, "currentPassword");
+  }
+  throw error;
 }
