@@ -10,7 +10,7 @@ import { forbidden, unauthorized } from "@/lib/errors";
 import { parseToken, tokenMatchesHash } from "@/lib/tokens/format";
 import { generateDenial, generateDenialMessages, policyCutoff } from "@/lib/tokens/policy";
 import { parseAuthorizationHeader } from "./authorization-header";
-import { isSameOrigin } from "./same-origin";
+import { isCrossOriginChange } from "./same-origin";
 import { refuseInvalidToken, verifyThrottledCredentials } from "./throttle";
 
 export type Principal = Actor &
@@ -93,7 +93,7 @@ async function authenticateSession(request: NextRequest): Promise<Principal> {
   if (!jwt?.sub) throw missing;
   const user = await getSessionUser(jwt.sub);
   if (!user) throw missing;
-  if (!["GET", "HEAD"].includes(request.method) && !isSameOrigin(request.headers)) {
+  if (isCrossOriginChange(request)) {
     throw forbidden("Cross-origin requests may not change anything with a session cookie");
   }
   return { userId: user.userId, workspaceId: user.workspaceId, isAdmin: user.isAdmin, via: "session" };
