@@ -33,7 +33,7 @@ export const createAccessTokenSchema = z.strictObject(
 export type CreateAccessTokenInput = z.infer<typeof createAccessTokenSchema>;
 
 /** The Generate New Token dialog: lifetime in days, as typed. */
-export const generateTokenFormSchema = z.strictObject({
+export const generateTokenFormSchema = z.object({
   lifetimeDays: z
     .string()
     .trim()

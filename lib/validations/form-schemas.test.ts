@@ -48,8 +48,14 @@ describe("changePasswordFormSchema", () => {
     }
   });
 
-  it("refuses fields the form does not have", () => {
-    expect(changePasswordFormSchema.safeParse({ ...form("old", "new password"), userId: "x" }).success).toBe(false);
+  it.each([null, [], "form", 1])("refuses a form that is not an object (%j), without throwing", (value) => {
+    expect(changePasswordFormSchema.safeParse(value).success).toBe(false);
+  });
+
+  it("drops fields the form does not have", () => {
+    expect(changePasswordFormSchema.parse({ ...form("old", "new password"), userId: "x" })).toEqual(
+      form("old", "new password"),
+    );
   });
 });
 

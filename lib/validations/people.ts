@@ -56,20 +56,24 @@ export const updatePersonSchema = z.strictObject(
 );
 export type UpdatePersonInput = z.infer<typeof updatePersonSchema>;
 
+const newPasswords = z.object({
+  newPassword: z.string().superRefine((value, ctx) => {
+    const problem = passwordSchema.safeParse(value).error?.issues[0];
+    if (problem) ctx.addIssue({ code: "custom", message: `New password ${problem.message}` });
+  }),
+  confirmPassword: z.string(),
+});
+
 /** The Profile page's Change password form, with the form's own wording. */
 export const changePasswordFormSchema = z
-  .strictObject({
+  .object({
     currentPassword: z.string().min(1, { error: "Enter your current password" }),
-    newPassword: z.string().superRefine((value, ctx) => {
-      const problem = passwordSchema.safeParse(value).error?.issues[0];
-      if (problem) ctx.addIssue({ code: "custom", message: `New password ${problem.message}` });
-    }),
-    confirmPassword: z.string(),
+    ...newPasswords.shape,
   })
   .refine((form) => form.confirmPassword === form.newPassword, {
     error: "The passwords do not match",
     path: ["confirmPassword"],
-    // A new password that is itself refused gets that one message, not a second about the confirmation.
-    when: (payload) => !payload.issues.some((issue) => issue.path?.[0] === "newPassword"),
+    // Only once both passwords are acceptable strings: a refused new password gets that one message.
+    when: (payload) => newPasswords.safeParse(payload.value).success,
   });
 export type ChangePasswordFormInput = z.input<typeof changePasswordFormSchema>;

@@ -20,7 +20,7 @@ export const updateWorkspaceSettingsSchema = z.strictObject(
 export type UpdateWorkspaceSettingsInput = z.infer<typeof updateWorkspaceSettingsSchema>;
 
 /** The Workspace Settings form: the lifetime as typed. */
-export const workspaceSettingsFormSchema = z.strictObject({
+export const workspaceSettingsFormSchema = z.object({
   apiAccessTokensEnabled: z.boolean(),
   usersCanGenerateApiAccessTokens: z.boolean(),
   maxUserTokenLifetimeDays: z
