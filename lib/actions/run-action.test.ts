@@ -4,8 +4,8 @@ import { AppError, invalidField } from "@/lib/errors";
 import { INVALID_REQUEST_MESSAGE } from "./action-result";
 import { ADMINS_ONLY_MESSAGE, runAction, type ActionSpec } from "./run-action";
 
-const member = { isAdmin: false };
-const admin = { isAdmin: true };
+const member = async () => ({ isAdmin: false });
+const admin = async () => ({ isAdmin: true });
 
 const renameSpec = {
   access: "member",
@@ -16,7 +16,7 @@ const renameSpec = {
 /** Runs the spec with a handler that records what it was given and returns `data`. */
 async function run(
   spec: ActionSpec<z.ZodTuple>,
-  caller: { isAdmin: boolean },
+  caller: () => Promise<{ isAdmin: boolean }>,
   args: unknown[],
   data: unknown = "done",
 ) {
@@ -114,5 +114,22 @@ describe("runAction returns expected failures and throws the rest", () => {
 
   it("throws anything else: a bug is not an expected failure", async () => {
     await expect(failWith(new TypeError("boom"))).rejects.toThrow("boom");
+  });
+
+  it("returns an unreachable database while looking up the caller, and throws what the lookup throws else", async () => {
+    const outage = async () => {
+      throw Object.assign(new Error("Can't reach database server"), { code: "P1001" });
+    };
+    expect(await runAction(renameSpec, outage, ["id", { name: "Ada" }], async () => "done")).toEqual({
+      ok: false,
+      fieldErrors: {},
+      message: "The database is unavailable; try again shortly.",
+    });
+    // requireUser redirects someone signed out by throwing Next.js's redirect error: it must get through.
+    const redirect = Object.assign(new Error("NEXT_REDIRECT"), { digest: "NEXT_REDIRECT;replace;/login;307;" });
+    const signedOut = async () => {
+      throw redirect;
+    };
+    await expect(runAction(renameSpec, signedOut, [], async () => "done")).rejects.toBe(redirect);
   });
 });

@@ -13,23 +13,25 @@ export type ActionSpec<Args extends z.ZodTuple> = {
 export const ADMINS_ONLY_MESSAGE = "Only workspace admins may do this";
 
 /**
- * The checks every server action makes, in order, before and after its handler: the caller's role, then every
- * argument, as whatever JSON the client sent; the handler sees only what the schema let through. Expected
- * failures come back as results; anything else is thrown.
+ * The checks every server action makes around its handler, in order: who calls (`caller` may throw, e.g. the
+ * redirect of someone signed out), their role, then every argument, as whatever JSON the client sent; the
+ * handler sees only what the schema let through. Expected failures come back as results, also from the
+ * caller lookup (an unreachable database); anything else is thrown.
  */
-export async function runAction<Args extends z.ZodTuple, T>(
+export async function runAction<Args extends z.ZodTuple, Caller extends { isAdmin: boolean }, T>(
   spec: ActionSpec<Args>,
-  caller: { isAdmin: boolean },
+  caller: () => Promise<Caller>,
   args: unknown[],
-  handler: (args: z.output<Args>) => Promise<T>,
+  handler: (args: z.output<Args>, caller: Caller) => Promise<T>,
 ): Promise<ActionResult<T>> {
-  if (spec.access === "admin" && !caller.isAdmin) {
-    return { ok: false, fieldErrors: {}, message: ADMINS_ONLY_MESSAGE };
-  }
-  const parsed = spec.args.safeParse(args);
-  if (!parsed.success) return invalidArguments(parsed.error);
   try {
-    return { ok: true, data: await handler(parsed.data) };
+    const who = await caller();
+    if (spec.access === "admin" && !who.isAdmin) {
+      return { ok: false, fieldErrors: {}, message: ADMINS_ONLY_MESSAGE };
+    }
+    const parsed = spec.args.safeParse(args);
+    if (!parsed.success) return invalidArguments(parsed.error);
+    return { ok: true, data: await handler(parsed.data, who) };
   } catch (error) {
     const failure = expectedFailure(error, spec.fields);
     if (failure) return failure;

@@ -26,8 +26,7 @@ export function serverAction<Args extends z.ZodTuple, T>(
   handler: (args: z.output<Args>, context: ActionContext) => Promise<T>,
 ): (...args: z.input<Args>) => Promise<ActionResult<T>> {
   return async (...args) => {
-    const user = await requireUser();
-    const result = await runAction(spec, user, args, async (parsed) =>
+    const result = await runAction(spec, requireUser, args, async (parsed, user) =>
       handler(parsed, { user, source: await sessionAuditSource() }),
     );
     if (result.ok && spec.revalidate) revalidatePath(...spec.revalidate);
