@@ -19,8 +19,12 @@ export async function proxy(request: NextRequest): Promise<Response> {
 }
 
 export const config = {
-  // Pages only: not the REST API, next-auth, the health check or static files, which render no HTML. No
-  // conditions on headers: a condition the client controls (such as the prefetch headers) would let an action
-  // call dressed as a prefetch skip the Origin check.
-  matcher: ["/((?!v4(?:/|$)|api/|healthz$|_next/static|_next/image|icon\\.svg$|favicon\\.ico$).*)"],
+  // Pages only: not the REST API, next-auth, the health check or static files, which render no HTML. "/" with
+  // an Authorization header is the API too (next.config.js rewrites it to the endpoint list). No other
+  // condition on headers: one the client controls (such as the prefetch headers) would let an action call
+  // dressed that way skip the checks.
+  matcher: [
+    { source: "/", missing: [{ type: "header", key: "authorization" }] },
+    "/((?!v4(?:/|$)|api/|healthz$|_next/static|_next/image|icon\\.svg$|favicon\\.ico$).+)",
+  ],
 };

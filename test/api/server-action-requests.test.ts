@@ -53,7 +53,7 @@ describe("the Origin of a server action call", () => {
     expect(await tokenExists(token)).toBe(true);
   });
 
-  test.each(["/login", "/admin/people", "/admin/settings", "/no-such-page"])(
+  test.each(["/", "/login", "/admin/people", "/admin/settings", "/no-such-page"])(
     "posted to %s from a foreign Origin: 403",
     async (page) => {
       const token = await memberToken();
