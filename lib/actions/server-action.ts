@@ -3,11 +3,10 @@ import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import type { AuditSource } from "@/lib/audit/source";
 import { requireUser, sessionAuditSource } from "@/lib/auth/session";
-import type { SessionUser } from "@/lib/data/users";
 import type { ActionResult } from "./action-result";
 import { runAction, type ActionSpec } from "./run-action";
 
-export type ActionContext = { user: SessionUser; source: AuditSource };
+export type ActionContext = { user: Awaited<ReturnType<typeof requireUser>>; source: AuditSource };
 
 type ServerActionSpec<Args extends z.ZodTuple> = ActionSpec<Args> & {
   /** What to revalidate after a success, as revalidatePath takes it. */

@@ -1,7 +1,7 @@
 // The schemas of the forms that call server actions, with the forms' own wording.
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { changePasswordFormSchema } from "./people";
+import { changePasswordFormSchema, personChangeFormSchema } from "./people";
 import { workspaceSettingsFormSchema } from "./workspace-settings";
 
 function messagesOf(schema: z.ZodType, input: unknown): Record<string, string> {
@@ -88,4 +88,20 @@ describe("workspaceSettingsFormSchema", () => {
   it.each([{ not: "x" }, [true], "true", 1, null])("refuses a switch that is not a boolean (%j)", (value) => {
     expect(workspaceSettingsFormSchema.safeParse({ ...form("30"), apiAccessTokensEnabled: value }).success).toBe(false);
   });
+});
+
+describe("personChangeFormSchema", () => {
+  it("takes the changes the row menu makes", () => {
+    expect(personChangeFormSchema.parse({ isAdmin: true })).toEqual({ isAdmin: true });
+    expect(personChangeFormSchema.parse({ canGenerateApiAccessTokens: false })).toEqual({
+      canGenerateApiAccessTokens: false,
+    });
+  });
+
+  it.each([{ not: "x" }, { contains: "" }, { isAdmin: true, passwordHash: "x" }])(
+    "refuses a field it does not know (%j), which would otherwise be dropped into an empty change",
+    (change) => {
+      expect(personChangeFormSchema.safeParse(change).success).toBe(false);
+    },
+  );
 });

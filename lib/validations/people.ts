@@ -56,6 +56,9 @@ export const updatePersonSchema = z.strictObject(
 );
 export type UpdatePersonInput = z.infer<typeof updatePersonSchema>;
 
+/** The People page's row menu: a change of the fields above and nothing else (the API's body may carry more). */
+export const personChangeFormSchema = z.strictObject(updatePersonSchema.shape);
+
 const newPasswords = z.object({
   newPassword: z.string().superRefine((value, ctx) => {
     const problem = passwordSchema.safeParse(value).error?.issues[0];

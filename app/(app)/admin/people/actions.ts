@@ -5,7 +5,7 @@ import { serverAction } from "@/lib/actions/server-action";
 import { deleteAccessToken } from "@/lib/data/access-tokens";
 import { createPerson, updatePerson } from "@/lib/data/people";
 import { personIdSchema, tokenIdSchema } from "@/lib/validations/ids";
-import { createPersonSchema, updatePersonSchema } from "@/lib/validations/people";
+import { createPersonSchema, personChangeFormSchema } from "@/lib/validations/people";
 
 export const createPersonAction = serverAction(
   {
@@ -20,7 +20,7 @@ export const createPersonAction = serverAction(
 );
 
 export const updatePersonAction = serverAction(
-  { access: "admin", args: z.tuple([personIdSchema, updatePersonSchema]), revalidate: ["/", "layout"] },
+  { access: "admin", args: z.tuple([personIdSchema, personChangeFormSchema]), revalidate: ["/", "layout"] },
   async ([id, change], { user, source }) => {
     await updatePerson(user, id, change, source);
   },
