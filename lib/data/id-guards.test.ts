@@ -2,10 +2,10 @@
 // well-formed id string before Prisma sees it: an object such as {"not": "x"} would be a filter there, matching
 // other people's rows. The database here is an empty SQLite file without tables, so a call that reaches it fails
 // with a database error, never with the guards' 404: the well-formed ids below show the difference.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { AuditSource } from "@/lib/audit/source";
 import { AppError } from "@/lib/errors";
 
@@ -26,11 +26,15 @@ const hostile: [string, unknown][] = [
 
 type Data = typeof import("./access-tokens") & typeof import("./people");
 let data: Data;
+let dir: string;
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = `file:${path.join(mkdtempSync(path.join(os.tmpdir(), "tessera-ids-")), "empty.db")}`;
+  dir = mkdtempSync(path.join(os.tmpdir(), "tessera-ids-"));
+  process.env.DATABASE_URL = `file:${path.join(dir, "empty.db")}`;
   data = { ...(await import("./access-tokens")), ...(await import("./people")) };
 });
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function calls(id: unknown): [string, () => Promise<unknown>][] {
   const anyId = id as string;
