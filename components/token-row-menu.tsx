@@ -9,8 +9,9 @@ import {
   DropdownMenuItem,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import type { ActionResult } from "@/lib/actions/action-result";
 
-export type DeleteTokenAction = (tokenId: string) => Promise<{ ok: boolean; message?: string }>;
+export type DeleteTokenAction = (tokenId: string) => Promise<ActionResult>;
 
 type Props = { tokenId: string; description: string; deleteAction: DeleteTokenAction };
 

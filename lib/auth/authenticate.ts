@@ -8,7 +8,7 @@ import { forbidden, unauthorized } from "@/lib/errors";
 import { parseToken, tokenMatchesHash } from "@/lib/tokens/format";
 import { effectiveExpiry, generateDenial, generateDenialMessages, policyCutoff } from "@/lib/tokens/policy";
 import { parseAuthorizationHeader } from "./authorization-header";
-import { isSameOrigin } from "./same-origin";
+import { isCrossOriginChange } from "./same-origin";
 import { sessionUserOf } from "./session";
 import { refuseInvalidToken, verifyThrottledCredentials } from "./throttle";
 
@@ -90,7 +90,7 @@ async function authenticateSession(request: NextRequest): Promise<Principal> {
   const missing = unauthorized("missing_credentials", "Send Authorization: Bearer <token>");
   const user = await sessionUserOf(request.headers);
   if (!user) throw missing;
-  if (!["GET", "HEAD"].includes(request.method) && !isSameOrigin(request.headers)) {
+  if (isCrossOriginChange(request)) {
     throw forbidden("Cross-origin requests may not change anything with a session cookie");
   }
   const { userId, workspaceId, isAdmin, sessionId } = user;

@@ -2,9 +2,10 @@ import "server-only";
 import type { AuditSource } from "@/lib/audit/source";
 import { db } from "@/lib/db";
 import { forbidden, invalidField, notFound, unauthorized } from "@/lib/errors";
-import { generateToken, hashToken } from "@/lib/tokens/format";
+import { generateToken, hashToken, isTokenId } from "@/lib/tokens/format";
 import { generateDenial, generateDenialMessages, lifetimeProblem, NON_EXPIRING } from "@/lib/tokens/policy";
 import type { CreateAccessTokenInput } from "@/lib/validations/access-token";
+import { isPersonId } from "@/lib/validations/common";
 import type { Actor } from "./actor";
 import { auditEventRow, recordAuditEvent } from "./audit-record";
 import { toTokenInfo, tokenRowSelect, type TokenInfo } from "./token-info";
@@ -26,7 +27,7 @@ export async function listAccessTokens(
   page: Page,
   ownerId = actor.userId,
 ): Promise<{ data: TokenInfo[]; count: number }> {
-  if (ownerId !== actor.userId && !actor.isAdmin) throw notFound("Person");
+  if (!isPersonId(ownerId) || (ownerId !== actor.userId && !actor.isAdmin)) throw notFound("Person");
   // The owner read checks the workspace and nothing is returned without it, so the token queries need no
   // join with User: they stay on the (userId, createdAt) index alone.
   const where = { userId: ownerId };
@@ -113,6 +114,12 @@ export async function createAccessToken(
   return { tokenValue, tokenInfo: toTokenInfo(row, owner, owner.workspace, createdAt) };
 }
 
+// Ids come from URLs and server action arguments: only a well-formed id string may reach a Prisma filter, where
+// an object such as {"not": "x"} would match other tokens.
+function requireTokenId(tokenId: unknown): asserts tokenId is string {
+  if (!isTokenId(tokenId)) throw notFound("Token");
+}
+
 function visibleTo(actor: Actor, tokenId: string) {
   return actor.isAdmin
     ? { id: tokenId, user: { workspaceId: actor.workspaceId } }
@@ -121,6 +128,7 @@ function visibleTo(actor: Actor, tokenId: string) {
 
 /** The owner's or a workspace admin's view of one token; 404 for anyone else, never revealing it exists. */
 export async function getAccessToken(actor: Actor, tokenId: string): Promise<TokenInfo> {
+  requireTokenId(tokenId);
   const row = await db.accessToken.findFirst({
     where: visibleTo(actor, tokenId),
     select: { ...tokenRowSelect, user: { select: holderSelect } },
@@ -131,6 +139,7 @@ export async function getAccessToken(actor: Actor, tokenId: string): Promise<Tok
 
 /** Deletes the token and records who did (the owner or an admin) in the same transaction. */
 export async function deleteAccessToken(actor: Actor, tokenId: string, source: AuditSource): Promise<void> {
+  requireTokenId(tokenId);
   await db.$transaction(async (tx) => {
     const token = await tx.accessToken.findFirst({ where: visibleTo(actor, tokenId), select: { userId: true } });
     const { count } = token ? await tx.accessToken.deleteMany({ where: { id: tokenId } }) : { count: 0 };

@@ -17,7 +17,8 @@ export type PersonSummary = Person & { apiAccessTokenCount: number };
 
 const changeableSelect = { name: true, isAdmin: true, isDisabled: true, canGenerateApiAccessTokens: true } as const;
 
-function requirePersonId(id: string): void {
+// Ids come from URLs and server action arguments: only a well-formed id string may reach a Prisma filter.
+function requirePersonId(id: unknown): asserts id is string {
   if (!isPersonId(id)) throw notFound("Person");
 }
 

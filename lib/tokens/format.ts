@@ -50,8 +50,9 @@ export function parseToken(value: string): { tokenId: string } | null {
   return { tokenId: match[1] };
 }
 
-export function isTokenId(value: string): boolean {
-  return TOKEN_ID_PATTERN.test(value);
+/** Checks the type first: RegExp.test would turn ["<id>"] or an object into a string and match that. */
+export function isTokenId(value: unknown): value is string {
+  return typeof value === "string" && TOKEN_ID_PATTERN.test(value);
 }
 
 /** SHA-256 is enough here: the secret has 256 bits of entropy, so there is nothing to brute-force. */

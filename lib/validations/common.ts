@@ -31,6 +31,7 @@ export function plainText({ min = 0, max }: { min?: number; max: number }) {
 // database sees it: PostgreSQL answers a NUL byte in a text parameter with an error, not with an empty result.
 const PERSON_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export function isPersonId(id: string): boolean {
-  return PERSON_ID.test(id);
+/** Checks the type first: RegExp.test would turn ["<uuid>"] or an object into a string and match that. */
+export function isPersonId(id: unknown): id is string {
+  return typeof id === "string" && PERSON_ID.test(id);
 }

@@ -50,3 +50,28 @@ export const updatePersonSchema = z.object(
   objectErrors,
 );
 export type UpdatePersonInput = z.infer<typeof updatePersonSchema>;
+
+/** The People page's row menu: a change of the fields above and nothing else (the API's body may carry more). */
+export const personChangeFormSchema = z.strictObject(updatePersonSchema.shape);
+
+const newPasswords = z.object({
+  newPassword: z.string().superRefine((value, ctx) => {
+    const problem = passwordSchema.safeParse(value).error?.issues[0];
+    if (problem) ctx.addIssue({ code: "custom", message: `New password ${problem.message}` });
+  }),
+  confirmPassword: z.string(),
+});
+
+/** The Profile page's Change password form, with the form's own wording. */
+export const changePasswordFormSchema = z
+  .object({
+    currentPassword: z.string().min(1, { error: "Enter your current password" }),
+    ...newPasswords.shape,
+  })
+  .refine((form) => form.confirmPassword === form.newPassword, {
+    error: "The passwords do not match",
+    path: ["confirmPassword"],
+    // Only once both passwords are acceptable strings: a refused new password gets that one message.
+    when: (payload) => newPasswords.safeParse(payload.value).success,
+  });
+export type ChangePasswordFormInput = z.input<typeof changePasswordFormSchema>;

@@ -1,41 +1,17 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { actionFailure, fieldErrorsOf } from "@/lib/action-errors";
-import { requireAdminUser, sessionAuditSource } from "@/lib/auth/session";
+import { z } from "zod";
+import { serverAction } from "@/lib/actions/server-action";
 import { updateWorkspaceSettings, type WorkspaceSettings } from "@/lib/data/workspace";
-import { updateWorkspaceSettingsSchema } from "@/lib/validations/workspace-settings";
+import { workspaceSettingsFormSchema } from "@/lib/validations/workspace-settings";
 
-export type SaveSettingsState = {
-  ok: boolean;
-  changes?: string[];
-  fieldErrors: Record<string, string>;
-  message?: string;
-};
-
-export async function saveSettingsAction(input: {
-  apiAccessTokensEnabled: boolean;
-  usersCanGenerateApiAccessTokens: boolean;
-  maxUserTokenLifetimeDays: string;
-}): Promise<SaveSettingsState> {
-  const admin = await requireAdminUser();
-  const days = input.maxUserTokenLifetimeDays.trim();
-  if (!/^-?\d+$/.test(days)) {
-    return {
-      ok: false,
-      fieldErrors: { maxUserTokenLifetimeDays: "Enter a whole number of days, or -1 for unlimited" },
-    };
-  }
-  const parsed = updateWorkspaceSettingsSchema.safeParse({ ...input, maxUserTokenLifetimeDays: Number(days) });
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
-  try {
-    const { before, after } = await updateWorkspaceSettings(admin, parsed.data, await sessionAuditSource());
-    revalidatePath("/", "layout");
-    return { ok: true, changes: describeChanges(before, after), fieldErrors: {} };
-  } catch (error) {
-    return { ok: false, ...actionFailure(error) };
-  }
-}
+export const saveSettingsAction = serverAction(
+  { access: "admin", args: z.tuple([workspaceSettingsFormSchema]), revalidate: ["/", "layout"] },
+  async ([settings], { user, source }) => {
+    const { before, after } = await updateWorkspaceSettings(user, settings, source);
+    return { changes: describeChanges(before, after) };
+  },
+);
 
 function describeChanges(before: WorkspaceSettings, after: WorkspaceSettings): string[] {
   const changes: string[] = [];

@@ -5,12 +5,13 @@ import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFormActions } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import type { ActionResult } from "@/lib/actions/action-result";
 import { MIN_PASSWORD_LENGTH } from "@/lib/validations/people";
-import { createPersonAction, type PersonActionState } from "../actions";
+import { createPersonAction } from "../actions";
 
 export function AddPersonButton() {
   const [open, setOpen] = useState(false);
-  const [state, setState] = useState<PersonActionState>({ ok: false });
+  const [failure, setFailure] = useState<Extract<ActionResult, { ok: false }> | null>(null);
   const [pending, startTransition] = useTransition();
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -24,18 +25,18 @@ export function AddPersonButton() {
         password: text("password"),
         isAdmin: form.get("isAdmin") === "on",
       });
-      setState(result);
+      setFailure(result.ok ? null : result);
       if (result.ok) setOpen(false);
     });
   }
 
-  const errors = state.fieldErrors ?? {};
+  const errors = failure?.fieldErrors ?? {};
   return (
     <Dialog
       open={open}
       onOpenChange={(next) => {
         if (pending) return;
-        setState({ ok: false });
+        setFailure(null);
         setOpen(next);
       }}
     >
@@ -63,7 +64,7 @@ export function AddPersonButton() {
             pending={pending}
             submitLabel="Add person"
             pendingLabel="Adding…"
-            message={state.message}
+            message={failure?.message}
           />
         </form>
       </DialogContent>

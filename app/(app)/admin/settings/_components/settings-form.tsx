@@ -3,11 +3,13 @@
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import type { ActionResult } from "@/lib/actions/action-result";
 import type { WorkspaceSettings } from "@/lib/data/workspace";
-import { saveSettingsAction, type SaveSettingsState } from "../actions";
+import { saveSettingsAction } from "../actions";
 
 export function SettingsForm({ settings }: { settings: WorkspaceSettings }) {
-  const [state, setState] = useState<SaveSettingsState>({ ok: false, fieldErrors: {} });
+  const [state, setState] = useState<ActionResult<{ changes: string[] }> | null>(null);
+  const failure = state?.ok === false ? state : null;
   const [pending, startTransition] = useTransition();
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -64,21 +66,21 @@ export function SettingsForm({ settings }: { settings: WorkspaceSettings }) {
         type="number"
         defaultValue={String(settings.maxUserTokenLifetimeDays)}
         hint="-1 for unlimited (allows non-expiring tokens). Lowering it blocks tokens older than the new limit; raising it again restores them."
-        error={state.fieldErrors.maxUserTokenLifetimeDays}
+        error={failure?.fieldErrors.maxUserTokenLifetimeDays}
         className="max-w-40"
       />
       <div role="status" className="text-sm">
-        {state.ok &&
-          (state.changes?.length ? (
+        {state?.ok &&
+          (state.data.changes.length ? (
             <ul className="list-disc space-y-1 pl-5 text-green-800">
-              {state.changes.map((change) => (
+              {state.data.changes.map((change) => (
                 <li key={change}>{change}</li>
               ))}
             </ul>
           ) : (
             <p className="text-slate-600">Saved. Nothing changed.</p>
           ))}
-        {state.message && <p className="text-red-700">{state.message}</p>}
+        {failure?.message && <p className="text-red-700">{failure.message}</p>}
       </div>
       <Button type="submit" disabled={pending} aria-busy={pending}>
         {pending ? "Saving…" : "Save"}

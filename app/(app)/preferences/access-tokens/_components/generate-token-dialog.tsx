@@ -34,7 +34,7 @@ export function GenerateTokenDialog({ open, onOpenChange, maxLifetimeDays, onCre
       const result = await generateTokenAction(input);
       if (result.ok) {
         setErrors({});
-        onCreated({ tokenValue: result.tokenValue, tokenInfo: result.tokenInfo });
+        onCreated(result.data);
       } else {
         setErrors({ ...result.fieldErrors, form: result.message });
       }

@@ -3,12 +3,14 @@
 import { useRef, useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import type { ActionResult } from "@/lib/actions/action-result";
 import { MIN_PASSWORD_LENGTH } from "@/lib/validations/people";
-import { changePasswordAction, type ChangePasswordState } from "../actions";
+import { changePasswordAction } from "../actions";
 
 export function ChangePasswordForm() {
   const formRef = useRef<HTMLFormElement>(null);
-  const [state, setState] = useState<ChangePasswordState>({ ok: false, fieldErrors: {} });
+  const [state, setState] = useState<ActionResult | null>(null);
+  const fieldErrors = state?.ok === false ? state.fieldErrors : {};
   const [pending, startTransition] = useTransition();
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -34,7 +36,7 @@ export function ChangePasswordForm() {
         type="password"
         label="Current password"
         autoComplete="current-password"
-        error={state.fieldErrors.currentPassword}
+        error={fieldErrors.currentPassword}
       />
       <Field
         id="newPassword"
@@ -43,7 +45,7 @@ export function ChangePasswordForm() {
         label="New password"
         autoComplete="new-password"
         hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-        error={state.fieldErrors.newPassword}
+        error={fieldErrors.newPassword}
       />
       <Field
         id="confirmPassword"
@@ -51,10 +53,10 @@ export function ChangePasswordForm() {
         type="password"
         label="Confirm new password"
         autoComplete="new-password"
-        error={state.fieldErrors.confirmPassword}
+        error={fieldErrors.confirmPassword}
       />
       <p role="status" className="text-sm text-green-800">
-        {state.ok ? state.message : ""}
+        {state?.ok ? "Password changed. Your access tokens keep working; your other sessions have ended." : ""}
       </p>
       <Button type="submit" disabled={pending} aria-busy={pending}>
         {pending ? "Changing…" : "Change password"}
