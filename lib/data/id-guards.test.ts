@@ -2,7 +2,7 @@
 // well-formed id string before Prisma sees it: an object such as {"not": "x"} would be a filter there, matching
 // other people's rows. The database here is an empty SQLite file without tables, so a call that reaches it fails
 // with a database error, never with the guards' 404: the well-formed ids below show the difference.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -36,7 +36,10 @@ let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "tessera-ids-"));
-  process.env.DATABASE_URL = `file:${path.join(dir, "empty.db")}`;
+  // An empty file: the app's client opens only a database file that exists (lib/db.ts).
+  const file = path.join(dir, "empty.db");
+  writeFileSync(file, "");
+  process.env.DATABASE_URL = `file:${file}`;
   data = { ...(await import("./access-tokens")), ...(await import("./people")) };
 });
 
