@@ -12,12 +12,9 @@ import { isCrossOriginChange } from "./same-origin";
 import { sessionUserOf } from "./session";
 import { refuseInvalidToken, verifyThrottledCredentials } from "./throttle";
 
-export type Principal = Actor &
-  (
-    | { via: "token"; tokenId: string; tokenExpiresAt: Date | null; person: Person }
-    | { via: "password" }
-    | { via: "session"; sessionId: string }
-  );
+export type TokenPrincipal = Actor & { via: "token"; tokenId: string; tokenExpiresAt: Date | null; person: Person };
+
+export type Principal = TokenPrincipal | (Actor & ({ via: "password" } | { via: "session"; sessionId: string }));
 
 type Options = { allowBasic?: boolean };
 
@@ -26,7 +23,7 @@ export async function authenticate(request: NextRequest, options: Options = {}):
   const credentials = parseAuthorizationHeader(request.headers.get("authorization"));
   switch (credentials.scheme) {
     case "bearer":
-      return authenticateToken(request, credentials.token);
+      return authenticateToken(request.headers, credentials.token);
     case "basic":
       if (!options.allowBasic) {
         throw unauthorized(
@@ -44,12 +41,13 @@ export async function authenticate(request: NextRequest, options: Options = {}):
   }
 }
 
-async function authenticateToken(request: NextRequest, tokenValue: string): Promise<Principal> {
+/** A Bearer token, with every rule of the policy checked against the current state; the use is recorded. */
+export async function authenticateToken(headers: Headers, tokenValue: string): Promise<TokenPrincipal> {
   const parsed = parseToken(tokenValue);
   const token = parsed && (await findTokenForAuthentication(parsed.tokenId));
   if (!token || !tokenMatchesHash(tokenValue, token.secretHash)) {
     const invalid = unauthorized("invalid_token", "The access token is invalid or has been deleted");
-    return refuseInvalidToken(request.headers, invalid, { malformed: !parsed });
+    return refuseInvalidToken(headers, invalid, { malformed: !parsed });
   }
 
   const now = new Date();
@@ -68,7 +66,7 @@ async function authenticateToken(request: NextRequest, tokenValue: string): Prom
   }
 
   lastUsedBuffer.record(token.id, now, token.lastUsedAt);
-  await noteTokenAddress(token, request.headers);
+  await noteTokenAddress(token, headers);
   return {
     userId: user.id,
     workspaceId: user.workspaceId,

@@ -1,6 +1,6 @@
 import "server-only";
 import { RecentKeys } from "@/lib/audit/address-cache";
-import { auditSource } from "@/lib/audit/source";
+import { auditSource, forwardedRequestOf } from "@/lib/audit/source";
 import { db } from "@/lib/db";
 import { clientAddress } from "@/lib/rate-limit/client-address";
 import { describe, recordAuditEvent } from "./audit-record";
@@ -27,6 +27,9 @@ export async function noteTokenAddress(token: TokenForAuthentication, headers: H
   if (known.has(key) || pending.has(key)) return;
   pending.add(key);
   const source = auditSource(headers, { via: "token", tokenId: token.id });
+  // Behind a proxy's check (GET /v4/auth/verify), what the token was used for.
+  const request = forwardedRequestOf(headers);
+  const forwarded = request ? { request } : {};
   try {
     await db.$transaction(async (tx) => {
       // Throws on a known pair (another instance, or before this process started), which ends the transaction.
@@ -43,7 +46,7 @@ export async function noteTokenAddress(token: TokenForAuthentication, headers: H
         source,
         subjectId: token.user.id,
         tokenId: token.id,
-        details: earlier === 0 ? {} : { earlierAddresses: earlier },
+        details: { ...(earlier === 0 ? {} : { earlierAddresses: earlier }), ...forwarded },
       });
     });
     known.add(key);
