@@ -14,12 +14,7 @@ export function noContent(): Response {
   return new Response(null, { status: 204, headers: API_HEADERS });
 }
 
-export function errorResponse(
-  status: number,
-  code: ErrorCode,
-  message: string,
-  headers = {},
-): Response {
+export function errorResponse(status: number, code: ErrorCode, message: string, headers = {}): Response {
   return json({ error: { code, message } }, status, headers);
 }
 

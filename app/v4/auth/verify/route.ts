@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { verifyToken } from "@/lib/auth/verify";
+import { verifyToken } from "@/lib/forward-auth/verify";
 
 export const dynamic = "force-dynamic";
 
