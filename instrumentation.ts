@@ -7,6 +7,6 @@ export async function register(): Promise<void> {
   flushLastUsedOnExit();
   const { pruneAuditEventsPeriodically } = await import("@/lib/data/audit-retention");
   pruneAuditEventsPeriodically();
-  const { watchDatabaseFile } = await import("@/lib/db");
+  const { watchDatabaseFile } = await import("@/lib/db/client");
   watchDatabaseFile();
 }

@@ -1,12 +1,12 @@
 // Run by scripts/start.ts in a process of its own: migrate the database and create the workspace and the
 // first admin, under the start-up lock. A process of its own, so the Prisma clients and the migration engine
 // (WebAssembly) it loads leave memory with it instead of staying beside the server for its whole life.
-import { createDbClient } from "@/lib/db-client";
+import { createDbClient } from "@/lib/db/connect";
 import { bootstrap } from "@/lib/setup/bootstrap";
 import { ConfigError, loadStartConfig } from "@/lib/setup/config";
 import { describeDatabaseError } from "@/lib/setup/describe-database-error";
-import { applyMigrations } from "../prisma/migrate";
-import { withStartupLock } from "../prisma/startup-lock";
+import { applyMigrations } from "@/lib/db/migrations";
+import { withStartupLock } from "@/lib/db/startup-lock";
 
 function fail(message: string): never {
   console.error(`\nTessera cannot start: ${message}\n`);

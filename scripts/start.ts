@@ -5,7 +5,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { ConfigError, loadStartConfig } from "@/lib/setup/config";
 import { databaseLocation } from "@/lib/setup/describe-database-error";
-import { withFileLock } from "../prisma/startup-lock";
+import { withFileLock } from "@/lib/db/startup-lock";
 
 const root = path.resolve(import.meta.dirname, "..");
 const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");

@@ -1,6 +1,6 @@
 import "server-only";
 import { auditRetentionDays, retentionCutoff } from "@/lib/audit/retention";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { describe } from "./audit-record";
 
 const PRUNE_INTERVAL_MS = 60 * 60 * 1000;

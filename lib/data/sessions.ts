@@ -7,7 +7,7 @@ import {
   renewedIdleExpiry,
   sessionMaxLifetimeSeconds,
 } from "@/lib/auth/session-lifetime";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { Actor } from "./actor";
 import { describe, recordAuditEvent } from "./audit-record";

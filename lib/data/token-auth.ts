@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
-import type { PrismaClient } from "@/lib/db-client";
+import { db } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/db/connect";
 import { LastUsedBuffer, type LastUsedWriter } from "@/lib/tokens/last-used-buffer";
 import { toPerson, type Person } from "./person";
 import { toBoolean, toDate } from "./raw-values";

@@ -5,7 +5,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import path from "node:path";
 import { auditRetentionDays } from "@/lib/audit/retention";
 import { sessionMaxLifetimeSeconds } from "@/lib/auth/session-lifetime";
-import { ConfigError, databaseConfig, dataDir, type DatabaseConfig } from "@/lib/config/database";
+import { ConfigError, databaseConfig, dataDir, type DatabaseConfig } from "@/lib/db/config";
 
 export type StartConfig = {
   port: number;

@@ -1,7 +1,7 @@
 import "server-only";
-import { databaseConfig } from "@/lib/config/database";
-import { createDbClient, type PrismaClient } from "@/lib/db-client";
-import { fileIdentity, sameFile, type FileIdentity } from "@/lib/db-file";
+import { databaseConfig } from "./config";
+import { createDbClient, type PrismaClient } from "./connect";
+import { fileIdentity, sameFile, type FileIdentity } from "./file";
 
 // The one place that owns the database client's lifecycle. The app holds `db` by import; it stands for the
 // current client. With SQLite the file at the configured path can be deleted, or replaced by a restore,

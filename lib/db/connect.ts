@@ -1,8 +1,13 @@
-// The Prisma driver adapter for the configured database. No "server-only": start-up scripts use it too.
+// Connects to the configured database: the Prisma driver adapter, and a PrismaClient over it. The app's one
+// client (lib/db/client.ts), the migrations and the start-up scripts all connect here, so no "server-only".
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import type { DatabaseConfig } from "@/lib/config/database";
+import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
+import { PrismaClient } from "@/lib/generated/sqlite/client";
+import type { DatabaseConfig } from "./config";
+
+export type { PrismaClient };
 
 /** Connections each instance keeps to PostgreSQL at most (DATABASE_POOL_SIZE). */
 export function poolSize(env: NodeJS.ProcessEnv = process.env): number {
@@ -27,4 +32,12 @@ export function adapterFactoryFor(
     connectionTimeoutMillis: 5000,
     idleTimeoutMillis: 30_000,
   });
+}
+
+export function createDbClient(config: DatabaseConfig, options: AdapterOptions = {}): PrismaClient {
+  const adapter = adapterFactoryFor(config, options);
+  if (config.provider === "sqlite") return new PrismaClient({ adapter });
+  // Both clients are generated from the same models (lib/db/schemas.ts), so their APIs are the same;
+  // the SQLite client's type stands for both.
+  return new PostgresClient({ adapter }) as unknown as PrismaClient;
 }

@@ -1,0 +1,27 @@
+import "server-only";
+import { Pool } from "pg";
+import { databaseConfig } from "./config";
+
+// The throttles share their counts through PostgreSQL (lib/rate-limit/throttles.ts). rate-limiter-flexible
+// talks to pg itself, not through Prisma, so it gets a small pool of its own beside the client's.
+const POOL_SIZE = 2;
+
+// One pool per process; the global survives module reloads in development.
+const globalForPool = globalThis as unknown as { tesseraRateLimitPool?: Pool };
+
+/** The rate limiter's pool; null on SQLite, where one instance counts in memory. */
+export function rateLimitPool(): Pool | null {
+  const config = databaseConfig();
+  if (config.provider === "sqlite") return null;
+  return (globalForPool.tesseraRateLimitPool ??= new Pool({
+    connectionString: config.url,
+    max: POOL_SIZE,
+    connectionTimeoutMillis: 5000,
+  }));
+}
+
+export async function closeRateLimitPool(): Promise<void> {
+  const pool = globalForPool.tesseraRateLimitPool;
+  delete globalForPool.tesseraRateLimitPool;
+  await pool?.end();
+}
