@@ -23,9 +23,8 @@ const DRAIN_TIMEOUT_MS = 25_000;
 const LISTEN_GRACE_MS = 100;
 const IDLE_GRACE_MS = 1_000;
 
-const port = Number(process.env.PORT);
-const hostname = process.env.HOSTNAME || "0.0.0.0";
-const trustProxy = process.env.TRUST_PROXY === "true";
+// Its options come from scripts/start.ts, which read them from the environment through lib/env.ts.
+const { port, hostname, trustProxy } = JSON.parse(process.argv[2]);
 
 const app = next({ dev: false, dir: path.resolve(import.meta.dirname, ".."), hostname, port });
 const handle = app.getRequestHandler();

@@ -1,12 +1,13 @@
 import "server-only";
-import { auditRetentionDays, retentionCutoff } from "@/lib/audit/retention";
+import { retentionCutoff } from "@/lib/audit/retention";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { describe } from "./audit-record";
 
 const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 
 /** Deletes the audit events older than the retention; returns how many went. */
-export async function pruneAuditEvents(now = new Date(), days = auditRetentionDays()): Promise<number> {
+export async function pruneAuditEvents(now = new Date(), days = env().AUDIT_RETENTION_DAYS): Promise<number> {
   const cutoff = retentionCutoff(now, days);
   if (!cutoff) return 0;
   const { count } = await db.auditEvent.deleteMany({ where: { occurredAt: { lt: cutoff } } });
@@ -21,7 +22,7 @@ export function pruneAuditEventsPeriodically(): void {
   const globalForPruning = globalThis as unknown as { tesseraAuditPruning?: boolean };
   if (globalForPruning.tesseraAuditPruning) return;
   globalForPruning.tesseraAuditPruning = true;
-  const days = auditRetentionDays();
+  const days = env().AUDIT_RETENTION_DAYS;
   if (days === 0) return;
   const prune = () =>
     void pruneAuditEvents(new Date(), days).catch((error: unknown) =>

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import type { PrismaClient } from "@/lib/db/connect";
 import { LastUsedBuffer, type LastUsedWriter } from "@/lib/tokens/last-used-buffer";
 import { toPerson, type Person } from "./person";
@@ -99,13 +100,11 @@ export function lastUsedWriter(client: PrismaClient): LastUsedWriter {
   };
 }
 
-const intervalSeconds = Number(process.env.LAST_USED_INTERVAL_SECONDS) || 60;
-
 const globalForBuffer = globalThis as unknown as { tesseraLastUsed?: LastUsedBuffer };
 export const lastUsedBuffer = (globalForBuffer.tesseraLastUsed ??= startBuffer());
 
 function startBuffer(): LastUsedBuffer {
-  const buffer = new LastUsedBuffer(lastUsedWriter(db), intervalSeconds * 1000, (error) =>
+  const buffer = new LastUsedBuffer(lastUsedWriter(db), env().LAST_USED_INTERVAL_SECONDS * 1000, (error) =>
     console.error("Could not record token use; will retry:", error instanceof Error ? error.message : error),
   );
   setInterval(() => void buffer.flush(), buffer.intervalMs).unref();

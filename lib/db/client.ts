@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "@/lib/env";
 import { databaseConfig } from "./config";
 import { createDbClient, type PrismaClient } from "./connect";
 import { fileIdentity, sameFile, type FileIdentity } from "./file";
@@ -17,7 +18,7 @@ const RETIRE_AFTER_MS = 30_000;
 /** How often the file at the path is looked at (one stat) when no health check asks. */
 const WATCH_INTERVAL_MS = 1_000;
 
-const config = databaseConfig();
+const config = databaseConfig(env().DATABASE_URL);
 
 function openClient(): Current {
   const client = createDbClient(config, { fileMustExist: true });

@@ -5,15 +5,10 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
 import { PrismaClient } from "@/lib/generated/sqlite/client";
+import { env } from "@/lib/env";
 import type { DatabaseConfig } from "./config";
 
 export type { PrismaClient };
-
-/** Connections each instance keeps to PostgreSQL at most (DATABASE_POOL_SIZE). */
-export function poolSize(env: NodeJS.ProcessEnv = process.env): number {
-  const size = Number(env.DATABASE_POOL_SIZE ?? 10);
-  return Number.isInteger(size) && size > 0 ? size : 10;
-}
 
 export type AdapterOptions = {
   /** SQLite: refuse to open a missing file instead of creating an empty database (the running app). */
@@ -27,7 +22,7 @@ export function adapterFactoryFor(
   if (config.provider === "sqlite") return new PrismaBetterSqlite3({ url: config.url, timeout: 5000, fileMustExist });
   return new PrismaPg({
     connectionString: config.url,
-    max: poolSize(),
+    max: env().DATABASE_POOL_SIZE,
     // Fail fast when the database is unreachable, so requests get a 503 instead of hanging.
     connectionTimeoutMillis: 5000,
     idleTimeoutMillis: 30_000,

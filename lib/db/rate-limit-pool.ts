@@ -1,5 +1,6 @@
 import "server-only";
 import { Pool } from "pg";
+import { env } from "@/lib/env";
 import { databaseConfig } from "./config";
 
 // The throttles share their counts through PostgreSQL (lib/rate-limit/throttles.ts). rate-limiter-flexible
@@ -11,7 +12,7 @@ const globalForPool = globalThis as unknown as { tesseraRateLimitPool?: Pool };
 
 /** The rate limiter's pool; null on SQLite, where one instance counts in memory. */
 export function rateLimitPool(): Pool | null {
-  const config = databaseConfig();
+  const config = databaseConfig(env().DATABASE_URL);
   if (config.provider === "sqlite") return null;
   return (globalForPool.tesseraRateLimitPool ??= new Pool({
     connectionString: config.url,

@@ -6,7 +6,7 @@ import { lastUsedWriter } from "@/lib/data/token-auth";
 import { createDbClient } from "@/lib/db/connect";
 import { adminToken, api, bearer, createUserWithToken, expectTokenInfo } from "./support/client";
 
-const client = createDbClient(databaseConfig({ ...process.env, DATABASE_URL: inject("databaseUrl") }));
+const client = createDbClient(databaseConfig(inject("databaseUrl")));
 const write = lastUsedWriter(client);
 afterAll(() => client.$disconnect());
 
