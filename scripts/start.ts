@@ -1,5 +1,5 @@
 // `npm start`: check the settings, migrate the database, create the first admin, build the app if it is
-// missing or older than its sources, then serve it (scripts/serve.mjs; `next dev` with --dev).
+// missing or older than its sources, then serve it (scripts/serve.mjs; Next.js in development with --dev).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -30,7 +30,9 @@ function buildIsCurrent(): boolean {
   const sources = ["app", "components", "lib"]
     .filter((d) => existsSync(path.join(root, d)))
     .map((d) => newestSourceTime(path.join(root, d)));
-  const configs = ["next.config.js", "package-lock.json"].map((f) => statSync(path.join(root, f)).mtimeMs);
+  // The sources at the top level too: instrumentation.ts hands the server its hooks.
+  const files = ["instrumentation.ts", "proxy.ts", "next.config.js", "package-lock.json"];
+  const configs = files.map((f) => statSync(path.join(root, f)).mtimeMs);
   return statSync(buildId).mtimeMs > Math.max(...sources, ...configs);
 }
 
@@ -75,14 +77,18 @@ await withFileLock(`${distDir}.build-lock`, async () => {
   const build = spawnSync(next, ["build"], { stdio: "inherit", env, cwd: root });
   if (build.status !== 0) cannotStart("next build failed (see above)");
 });
-// The server's own options, as arguments: it reads no settings from the environment itself.
-const serverOptions = { port: settings.PORT, hostname: settings.HOSTNAME, trustProxy: settings.TRUST_PROXY };
-const server = dev
-  ? spawn(next, ["dev", "-p", String(settings.PORT), "-H", settings.HOSTNAME], { stdio: "inherit", env, cwd: root })
-  : spawn(process.execPath, [path.join(root, "scripts", "serve.mjs"), JSON.stringify(serverOptions)], {
-      stdio: "inherit",
-      env: { ...env, ...serverProcessSettings(), NODE_ENV: "production" },
-      cwd: root,
-    });
+// The server's own options, as an argument: it reads no settings from the environment itself.
+const serverOptions = {
+  dev,
+  port: settings.PORT,
+  hostname: settings.HOSTNAME,
+  trustProxy: settings.TRUST_PROXY,
+  distDir: settings.NEXT_DIST_DIR,
+};
+const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs"), JSON.stringify(serverOptions)], {
+  stdio: "inherit",
+  env: { ...env, ...(dev ? { NODE_ENV: "development" } : { ...serverProcessSettings(), NODE_ENV: "production" }) },
+  cwd: root,
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 128 + 15 : 1)));

@@ -7,7 +7,7 @@ import { databaseConfig } from "./config";
 // talks to pg itself, not through Prisma, so it gets a small pool of its own beside the client's.
 const POOL_SIZE = 2;
 
-// One pool per process; the global survives module reloads in development.
+// One pool per process, held on globalThis like the client (lib/db/client.ts says why).
 const globalForPool = globalThis as unknown as { tesseraRateLimitPool?: Pool };
 
 /** The rate limiter's pool; null on SQLite, where one instance counts in memory. */
