@@ -7,11 +7,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { AuditSource } from "../lib/audit/source";
-import type { DatabaseConfig } from "../lib/config/database";
-import { adapterFactoryFor } from "../lib/db-adapter";
+import type { DatabaseConfig } from "../lib/db/config";
+import { adapterFactoryFor } from "../lib/db/connect";
 import { PrismaClient } from "../lib/generated/sqlite/client";
 import { checksumOf, generateToken, hashToken, randomBase62, SECRET_LENGTH, TOKEN_PREFIX } from "../lib/tokens/format";
-import { applyMigrations } from "../prisma/migrate";
+import { applyMigrations } from "../lib/db/migrations";
 
 type Revoke = (tokenValue: string, source: AuditSource) => Promise<boolean>;
 

@@ -1,8 +1,9 @@
+import { parseEnv } from "../lib/env";
 import { rateLimitConfig } from "../lib/rate-limit/config";
 import { E2E_SERVER_ENV } from "../playwright.config";
 import { expect, signIn, submitLogin, test, type Page } from "./support/fixtures";
 
-const ACCOUNT_FAILURES = rateLimitConfig(E2E_SERVER_ENV).passwordAccount.freeFailures;
+const ACCOUNT_FAILURES = rateLimitConfig(parseEnv(E2E_SERVER_ENV)).passwordAccount.freeFailures;
 
 async function changePassword(page: Page, current: string, next: string, confirm = next): Promise<void> {
   await page.getByLabel("Current password").fill(current);

@@ -1,4 +1,5 @@
 // Where an audited action came from: how the actor authenticated, and the client's address and user agent.
+import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/rate-limit/client-address";
 import { replaceUnsafeCharacters } from "@/lib/validations/text";
 
@@ -23,13 +24,13 @@ export type Authentication =
 export function auditSource(
   headers: Headers,
   authentication: Authentication | null,
-  env: Record<string, string | undefined> = process.env,
+  trustProxy: boolean = env().TRUST_PROXY,
 ): AuditSource {
   return {
     method: authentication?.via ?? "anonymous",
     tokenId: authentication?.via === "token" ? authentication.tokenId : null,
     sessionId: authentication?.via === "session" ? authentication.sessionId : null,
-    clientAddress: clientAddress(headers, env),
+    clientAddress: clientAddress(headers, trustProxy),
     userAgent: userAgentOf(headers),
   };
 }

@@ -6,6 +6,7 @@ import { NextRequest } from "next/server";
 import { cache } from "react";
 import { auditSource, type AuditSource } from "@/lib/audit/source";
 import { findSessionUser, type SignedInUser } from "@/lib/data/sessions";
+import { env } from "@/lib/env";
 
 /**
  * The person signed in with the session cookie among these request headers, as they are now: null without a
@@ -17,7 +18,7 @@ export async function sessionUserOf(requestHeaders: Headers): Promise<SignedInUs
   const onlyCookie = new NextRequest("http://tessera.invalid/", {
     headers: { cookie: requestHeaders.get("cookie") ?? "" },
   });
-  const jwt = await getToken({ req: onlyCookie, secret: process.env.NEXTAUTH_SECRET });
+  const jwt = await getToken({ req: onlyCookie, secret: env().NEXTAUTH_SECRET });
   return jwt?.sid ? findSessionUser(jwt.sid) : null;
 }
 

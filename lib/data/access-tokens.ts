@@ -1,6 +1,6 @@
 import "server-only";
 import type { AuditSource } from "@/lib/audit/source";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { forbidden, invalidField, notFound, unauthorized } from "@/lib/errors";
 import { generateToken, hashToken, isTokenId } from "@/lib/tokens/format";
 import { generateDenial, generateDenialMessages, lifetimeProblem, NON_EXPIRING } from "@/lib/tokens/policy";

@@ -2,7 +2,7 @@ import "server-only";
 import type { AuditEventType } from "@/lib/audit/event-types";
 import type { AuditFilters } from "@/lib/audit/filters";
 import type { AuthMethod } from "@/lib/audit/source";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { forbidden } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { Actor } from "./actor";

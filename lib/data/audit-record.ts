@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { AuditEventType } from "@/lib/audit/event-types";
 import type { AuditSource } from "@/lib/audit/source";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 
 /** One event, as the code that acts describes it. Never put a token value or a password in details. */

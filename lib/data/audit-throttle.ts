@@ -1,6 +1,6 @@
 import "server-only";
 import { auditSource } from "@/lib/audit/source";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { rateLimitConfig } from "@/lib/rate-limit/config";
 import type { BlockStart } from "@/lib/rate-limit/password-gate";
 import type { StartedBlock } from "@/lib/rate-limit/policy";

@@ -36,7 +36,7 @@ let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "tessera-ids-"));
-  // An empty file: the app's client opens only a database file that exists (lib/db.ts).
+  // An empty file: the app's client opens only a database file that exists (lib/db/client.ts).
   const file = path.join(dir, "empty.db");
   writeFileSync(file, "");
   process.env.DATABASE_URL = `file:${file}`;

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { changedFields } from "@/lib/audit/changes";
 import type { AuditSource } from "@/lib/audit/source";
 import { hashPassword } from "@/lib/auth/passwords";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { isPersonId } from "@/lib/validations/common";
 import type { CreatePersonInput, UpdatePersonInput } from "@/lib/validations/people";

@@ -7,11 +7,11 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditSource } from "@/lib/audit/source";
-import type { DatabaseConfig } from "@/lib/config/database";
-import { adapterFactoryFor } from "@/lib/db-adapter";
+import type { DatabaseConfig } from "@/lib/db/config";
+import { adapterFactoryFor } from "@/lib/db/connect";
 import { PrismaClient } from "@/lib/generated/sqlite/client";
 import { checksumOf, generateToken, hashToken, randomBase62, SECRET_LENGTH, TOKEN_PREFIX } from "@/lib/tokens/format";
-import { applyMigrations } from "@/prisma/migrate";
+import { applyMigrations } from "@/lib/db/migrations";
 
 const source: AuditSource = {
   method: "anonymous",
@@ -71,7 +71,7 @@ beforeAll(async () => {
     statements.push(event.query);
     for (const [marker, arrived] of fences) if (event.query.includes(marker)) arrived();
   });
-  // lib/db.ts takes the process's client from here when one is set: the data function then uses this one.
+  // lib/db/client.ts takes the process's client from here when one is set: the data function then uses this one.
   (globalThis as { tesseraDb?: unknown }).tesseraDb = { client, file: null };
   ({ revokeLeakedToken } = await import("./revoke"));
   await client.workspace.create({ data: { id: "workspace-1", name: "Test" } });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { AuditSource } from "@/lib/audit/source";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { hashToken, parseToken } from "@/lib/tokens/format";
 import { recordAuditEvent } from "./audit-record";
 

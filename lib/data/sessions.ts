@@ -1,13 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { AuditSource } from "@/lib/audit/source";
-import {
-  isSessionLive,
-  newSessionExpiry,
-  renewedIdleExpiry,
-  sessionMaxLifetimeSeconds,
-} from "@/lib/auth/session-lifetime";
-import { db } from "@/lib/db";
+import { isSessionLive, newSessionExpiry, renewedIdleExpiry } from "@/lib/auth/session-lifetime";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { Actor } from "./actor";
 import { describe, recordAuditEvent } from "./audit-record";
@@ -28,7 +24,7 @@ type SessionWriter = Pick<Prisma.TransactionClient, "session">;
  */
 export async function startSession(userId: string, now = new Date()): Promise<string> {
   const id = randomUUID();
-  const expiry = newSessionExpiry(now, sessionMaxLifetimeSeconds());
+  const expiry = newSessionExpiry(now, env().SESSION_MAX_LIFETIME_SECONDS);
   await db.$transaction([
     db.session.create({ data: { id, userId, createdAt: now, ...expiry } }),
     db.user.update({ where: { id: userId }, data: { lastLoginAt: now } }),

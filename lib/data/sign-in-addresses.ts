@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { describe } from "./audit-record";
 import { isStorableEmail } from "./users";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { RecentKeys } from "@/lib/audit/address-cache";
 import { auditSource } from "@/lib/audit/source";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { clientAddress } from "@/lib/rate-limit/client-address";
 import { describe, recordAuditEvent } from "./audit-record";
 import type { TokenForAuthentication } from "./token-auth";

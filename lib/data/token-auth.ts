@@ -1,6 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db";
-import type { PrismaClient } from "@/lib/db-client";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import type { PrismaClient } from "@/lib/db/connect";
 import { LastUsedBuffer, type LastUsedWriter } from "@/lib/tokens/last-used-buffer";
 import { toPerson, type Person } from "./person";
 import { toBoolean, toDate } from "./raw-values";
@@ -99,15 +100,13 @@ export function lastUsedWriter(client: PrismaClient): LastUsedWriter {
   };
 }
 
-const intervalSeconds = Number(process.env.LAST_USED_INTERVAL_SECONDS) || 60;
-
+// One buffer per process, held on globalThis like the database client (lib/db/client.ts says why).
 const globalForBuffer = globalThis as unknown as { tesseraLastUsed?: LastUsedBuffer };
-export const lastUsedBuffer = (globalForBuffer.tesseraLastUsed ??= startBuffer());
+export const lastUsedBuffer = (globalForBuffer.tesseraLastUsed ??= createBuffer());
 
-function startBuffer(): LastUsedBuffer {
-  const buffer = new LastUsedBuffer(lastUsedWriter(db), intervalSeconds * 1000, (error) =>
+/** Flushed every interval and at shutdown by lib/server/lifecycle.ts. */
+function createBuffer(): LastUsedBuffer {
+  return new LastUsedBuffer(lastUsedWriter(db), env().LAST_USED_INTERVAL_SECONDS * 1000, (error) =>
     console.error("Could not record token use; will retry:", error instanceof Error ? error.message : error),
   );
-  setInterval(() => void buffer.flush(), buffer.intervalMs).unref();
-  return buffer;
 }

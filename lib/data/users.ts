@@ -1,7 +1,7 @@
 import "server-only";
 import type { AuditSource } from "@/lib/audit/source";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import type { Actor } from "./actor";
 import { recordAuditEvent } from "./audit-record";

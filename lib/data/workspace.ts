@@ -1,7 +1,7 @@
 import "server-only";
 import { changedFields } from "@/lib/audit/changes";
 import type { AuditSource } from "@/lib/audit/source";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { forbidden } from "@/lib/errors";
 import type { TokenPolicy } from "@/lib/tokens/policy";
 import type { UpdateWorkspaceSettingsInput } from "@/lib/validations/workspace-settings";
