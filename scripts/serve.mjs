@@ -10,9 +10,11 @@
 //    Unless TRUST_PROXY=true, the forwarding headers a client sent are replaced by what the socket says.
 // 4. A drain on SIGTERM/SIGINT: stop accepting, finish every request already accepted, then shut down. Node's
 //    own server.close() would also drop accepted connections whose request it has not parsed yet (so does
-//    `next start`): under load those are requests in flight too. So: accept what the kernel has already queued
-//    (a short grace), stop listening, answer what comes with Connection: close, and only after a grace second
-//    close the connections that are still idle.
+//    `next start`), and closeIdleConnections() counts a connection whose request has not arrived yet as idle:
+//    under load those are requests in flight too. So: accept what the kernel has already queued (a short grace,
+//    then one more turn of the event loop, whose poll accepts it), stop listening, answer what comes with
+//    Connection: close, close the keep-alive connections that have answered a request and sit idle, and give a
+//    connection that has not sent its first request until NEW_CONNECTION_GRACE_MS to send it.
 // Plain JavaScript, so that the server process does not carry a TypeScript loader.
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
@@ -27,6 +29,7 @@ const FORWARDING_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-
 const DRAIN_TIMEOUT_MS = 25_000;
 const LISTEN_GRACE_MS = 100;
 const IDLE_GRACE_MS = 1_000;
+const NEW_CONNECTION_GRACE_MS = 10_000;
 const NO_CONTENT_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 // Its options come from scripts/start.ts, which read them from the environment through lib/env.ts.
@@ -73,7 +76,17 @@ function answerUnparsable(error, socket) {
 }
 
 let draining = false;
+// Each connection: whether a request is being answered on it, and how many it has answered.
+const connections = new Map();
 const server = createServer((request, response) => {
+  const connection = connections.get(request.socket);
+  if (connection) {
+    connection.busy = true;
+    response.once("close", () => {
+      connection.busy = false;
+      connection.answered++;
+    });
+  }
   if (draining) response.setHeader("Connection", "close");
   const refusal = hooks.refuseRequest(request.method, request.url);
   if (refusal) {
@@ -87,16 +100,32 @@ const server = createServer((request, response) => {
   void handle(request, response);
 });
 
+server.on("connection", (socket) => {
+  connections.set(socket, { busy: false, answered: 0, since: Date.now() });
+  socket.once("close", () => connections.delete(socket));
+});
+
+/** Closes the connections with nothing to do: idle after an answer, or silent past their grace. */
+function closeIdle() {
+  for (const [socket, { busy, answered, since }] of connections) {
+    if (!busy && (answered > 0 || Date.now() - since > NEW_CONNECTION_GRACE_MS)) socket.destroy();
+  }
+}
+
 function drain(signal) {
   if (draining) return;
   draining = true;
   const exitCode = signal === "SIGINT" ? 130 : 143;
   // A request that never ends must not keep the process alive for ever.
   setTimeout(() => stop(exitCode), DRAIN_TIMEOUT_MS).unref();
-  setTimeout(() => {
-    NetServer.prototype.close.call(server, () => void app.close().finally(() => stop(exitCode)));
-    setTimeout(() => server.closeIdleConnections(), IDLE_GRACE_MS).unref();
-  }, LISTEN_GRACE_MS);
+  setTimeout(
+    () =>
+      setImmediate(() => {
+        NetServer.prototype.close.call(server, () => void app.close().finally(() => stop(exitCode)));
+        setTimeout(() => setInterval(closeIdle, 250).unref(), IDLE_GRACE_MS).unref();
+      }),
+    LISTEN_GRACE_MS,
+  );
 }
 
 let stopping;
