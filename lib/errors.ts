@@ -57,3 +57,13 @@ export function databaseUnavailable(): AppError {
     "Retry-After": "5",
   });
 }
+
+/**
+ * What may be logged of an unexpected error: its code (a driver's or Prisma's), else its class name. Never its
+ * message, which may quote request data.
+ */
+export function errorLabel(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string") return code;
+  return error instanceof Error ? error.name : typeof error;
+}

@@ -1,7 +1,7 @@
 import "server-only";
 import { auditRetentionDays, retentionCutoff } from "@/lib/audit/retention";
 import { db } from "@/lib/db";
-import { describe } from "./audit-record";
+import { errorLabel } from "@/lib/errors";
 
 const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 
@@ -25,7 +25,7 @@ export function pruneAuditEventsPeriodically(): void {
   if (days === 0) return;
   const prune = () =>
     void pruneAuditEvents(new Date(), days).catch((error: unknown) =>
-      console.error("Could not prune old audit events; will retry:", describe(error)),
+      console.error("Could not prune old audit events; will retry:", errorLabel(error)),
     );
   prune();
   setInterval(prune, PRUNE_INTERVAL_MS).unref();

@@ -1,11 +1,12 @@
 import "server-only";
 import { auditSource } from "@/lib/audit/source";
 import { db } from "@/lib/db";
+import { errorLabel } from "@/lib/errors";
 import { rateLimitConfig } from "@/lib/rate-limit/config";
 import type { BlockStart } from "@/lib/rate-limit/password-gate";
 import type { StartedBlock } from "@/lib/rate-limit/policy";
 import type { Actor } from "./actor";
-import { describe, recordAuditEventSafely } from "./audit-record";
+import { recordAuditEventSafely } from "./audit-record";
 import { isStorableEmail } from "./users";
 
 /**
@@ -90,7 +91,7 @@ async function personWithEmail(email: string): Promise<{ id: string; workspaceId
   try {
     return await db.user.findUnique({ where: { email }, select: { id: true, workspaceId: true } });
   } catch (error) {
-    console.error("Could not look up the throttled account:", describe(error));
+    console.error("Could not look up the throttled account:", errorLabel(error));
     return null;
   }
 }

@@ -8,9 +8,10 @@ import {
   sessionMaxLifetimeSeconds,
 } from "@/lib/auth/session-lifetime";
 import { db } from "@/lib/db";
+import { errorLabel } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { Actor } from "./actor";
-import { describe, recordAuditEvent } from "./audit-record";
+import { recordAuditEvent } from "./audit-record";
 import { toBoolean, toDate } from "./raw-values";
 import type { SessionUser } from "./users";
 
@@ -35,7 +36,7 @@ export async function startSession(userId: string, now = new Date()): Promise<st
   ]);
   await db.session
     .deleteMany({ where: { idleExpiresAt: { lte: now } } })
-    .catch((error: unknown) => console.error("Could not prune expired sessions; will retry:", describe(error)));
+    .catch((error: unknown) => console.error("Could not prune expired sessions; will retry:", errorLabel(error)));
   return id;
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { describe } from "./audit-record";
+import { errorLabel } from "@/lib/errors";
 import { isStorableEmail } from "./users";
 
 // An address stays familiar to an account for this long after its last successful sign-in from there, so that
@@ -31,6 +31,6 @@ export async function rememberSignInAddress(userId: string, address: string): Pr
       update: { lastSignInAt },
     });
   } catch (error) {
-    console.error("Could not remember the sign-in address:", describe(error));
+    console.error("Could not remember the sign-in address:", errorLabel(error));
   }
 }

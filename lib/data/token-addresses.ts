@@ -2,8 +2,9 @@ import "server-only";
 import { RecentKeys } from "@/lib/audit/address-cache";
 import { auditSource } from "@/lib/audit/source";
 import { db } from "@/lib/db";
+import { errorLabel } from "@/lib/errors";
 import { clientAddress } from "@/lib/rate-limit/client-address";
-import { describe, recordAuditEvent } from "./audit-record";
+import { recordAuditEvent } from "./audit-record";
 import type { TokenForAuthentication } from "./token-auth";
 
 // Token and address pairs known to be recorded. A use from a known pair costs a Map lookup and nothing
@@ -48,7 +49,7 @@ export async function noteTokenAddress(token: TokenForAuthentication, headers: H
     });
     known.add(key);
   } catch (error) {
-    const code = describe(error);
+    const code = errorLabel(error);
     if (code === "P2002") known.add(key);
     // P2003: the token was deleted meanwhile; nothing to record.
     else if (code !== "P2003") console.error("Could not record a token's address:", code);
