@@ -1,8 +1,8 @@
 import "server-only";
-import { RecentKeys } from "@/lib/audit/address-cache";
 import { auditSource } from "@/lib/audit/source";
 import { db } from "@/lib/db";
 import { errorLabel } from "@/lib/errors";
+import { LruSet } from "@/lib/lru-set";
 import { clientAddress } from "@/lib/rate-limit/client-address";
 import { recordAuditEvent } from "./audit-record";
 import type { TokenForAuthentication } from "./token-auth";
@@ -11,10 +11,10 @@ import type { TokenForAuthentication } from "./token-auth";
 // else; only a pair this process has not seen is written (once: the row's key is the pair).
 const CACHE_SIZE = 10_000;
 const globalForAddresses = globalThis as unknown as {
-  tesseraTokenAddresses?: { known: RecentKeys; pending: Set<string> };
+  tesseraTokenAddresses?: { known: LruSet; pending: Set<string> };
 };
 const { known, pending } = (globalForAddresses.tesseraTokenAddresses ??= {
-  known: new RecentKeys(CACHE_SIZE),
+  known: new LruSet(CACHE_SIZE),
   pending: new Set(),
 });
 
