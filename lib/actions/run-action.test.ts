@@ -91,7 +91,7 @@ describe("runAction returns expected failures and throws the rest", () => {
   });
 
   it("shows any other AppError as the message", async () => {
-    expect(await failWith(new AppError(404, "not_found", "Token not found"))).toEqual({
+    expect(await failWith(new AppError({ status: 404, code: "not_found", message: "Token not found" }))).toEqual({
       ok: false,
       fieldErrors: {},
       message: "Token not found",

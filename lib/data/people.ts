@@ -4,7 +4,7 @@ import { changedFields } from "@/lib/audit/changes";
 import type { AuditSource } from "@/lib/audit/source";
 import { hashPassword } from "@/lib/auth/passwords";
 import { db } from "@/lib/db";
-import { AppError, forbidden, notFound } from "@/lib/errors";
+import { conflict, forbidden, notFound } from "@/lib/errors";
 import { isPersonId } from "@/lib/validations/common";
 import type { CreatePersonInput, UpdatePersonInput } from "@/lib/validations/people";
 import type { Actor } from "./actor";
@@ -79,7 +79,7 @@ export async function createPerson(actor: Actor, input: CreatePersonInput, sourc
     return toPerson(row);
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") {
-      throw new AppError(409, "conflict", `email: a person with the email ${email} already exists`, {}, "email");
+      throw conflict("email", `a person with the email ${email} already exists`);
     }
     throw error;
   }
@@ -100,7 +100,7 @@ export async function updatePerson(
   requireAdmin(actor);
   requirePersonId(id);
   if (id === actor.userId && input.isDisabled === true) {
-    throw new AppError(409, "conflict", "isDisabled: you cannot disable your own account", {}, "isDisabled");
+    throw conflict("isDisabled", "you cannot disable your own account");
   }
   return db.$transaction(async (tx) => {
     // Writing the workspace row first makes concurrent role changes take turns (a row lock on
@@ -118,7 +118,7 @@ export async function updatePerson(
       });
       if (otherAdmins === 0) {
         const field = input.isAdmin === false ? "isAdmin" : "isDisabled";
-        throw new AppError(409, "conflict", `${field}: the workspace must keep at least one enabled admin`, {}, field);
+        throw conflict(field, "the workspace must keep at least one enabled admin");
       }
     }
     const row = await tx.user.update({ where: { id }, data: input, select: personSelect });

@@ -27,11 +27,9 @@ export const signOutEverywhereAction = serverAction(
 
 // The form words a wrong current password its own way, and shows the throttle's refusal under that field too.
 function underCurrentPassword(error: unknown): never {
-  if (error instanceof AppError && error.field === "currentPassword") {
-    throw new AppError(error.status, error.code, "This is not your current password", error.headers, error.field);
+  if (!(error instanceof AppError) || (error.field !== "currentPassword" && error.code !== "too_many_attempts")) {
+    throw error;
   }
-  if (error instanceof AppError && error.code === "too_many_attempts") {
-    throw new AppError(error.status, error.code, error.message, error.headers, "currentPassword");
-  }
-  throw error;
+  const message = error.code === "too_many_attempts" ? error.message : "This is not your current password";
+  throw new AppError({ status: error.status, code: error.code, field: "currentPassword", message });
 }
