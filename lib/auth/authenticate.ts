@@ -1,5 +1,6 @@
 import "server-only";
 import type { NextRequest } from "next/server";
+import { verifyCredentials } from "@/lib/data/account";
 import type { Actor } from "@/lib/data/actor";
 import type { Person } from "@/lib/data/person";
 import { findTokenForAuthentication, lastUsedBuffer } from "@/lib/data/token-auth";
@@ -10,7 +11,7 @@ import { effectiveExpiry, generateDenial, generateDenialMessages, policyCutoff }
 import { parseAuthorizationHeader } from "./authorization-header";
 import { isCrossOriginChange } from "./same-origin";
 import { sessionUserOf } from "./session";
-import { refuseInvalidToken, verifyThrottledCredentials } from "./throttle";
+import { refuseInvalidToken } from "./throttle";
 
 export type Principal = Actor &
   (
@@ -81,7 +82,7 @@ async function authenticateToken(request: NextRequest, tokenValue: string): Prom
 }
 
 async function authenticatePassword(request: NextRequest, email: string, password: string): Promise<Principal> {
-  const actor = await verifyThrottledCredentials(request.headers, email, password);
+  const actor = await verifyCredentials(request.headers, email, password);
   if (!actor) throw unauthorized("invalid_credentials", "The email or password is incorrect");
   return { ...actor, via: "password" };
 }

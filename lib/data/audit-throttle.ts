@@ -5,9 +5,9 @@ import { errorLabel } from "@/lib/errors";
 import { rateLimitConfig } from "@/lib/rate-limit/config";
 import type { BlockStart } from "@/lib/rate-limit/password-gate";
 import type { StartedBlock } from "@/lib/rate-limit/policy";
+import { isStorableEmail } from "@/lib/validations/email";
 import type { Actor } from "./actor";
 import { recordAuditEventSafely } from "./audit-record";
-import { isStorableEmail } from "./users";
 
 /**
  * Records that failed attempts from the request's address just got that address blocked: once per block, by

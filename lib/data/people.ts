@@ -6,12 +6,12 @@ import { hashPassword } from "@/lib/auth/passwords";
 import { db } from "@/lib/db";
 import { conflict, forbidden, notFound } from "@/lib/errors";
 import { isPersonId } from "@/lib/validations/common";
+import { normalizeEmail } from "@/lib/validations/email";
 import type { CreatePersonInput, UpdatePersonInput } from "@/lib/validations/people";
 import type { Actor } from "./actor";
 import { auditEventRow, recordAuditEvent } from "./audit-record";
 import { personSelect, toPerson, type Person } from "./person";
 import { endSessionsOf } from "./sessions";
-import { normalizeEmail } from "./users";
 
 export type PersonSummary = Person & { apiAccessTokenCount: number };
 

@@ -13,10 +13,9 @@ import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { Actor } from "./actor";
 import { recordAuditEvent } from "./audit-record";
 import { toBoolean, toDate } from "./raw-values";
-import type { SessionUser } from "./users";
 
 /** The signed-in person as they are now, and the session they are signed in with. */
-export type SignedInUser = SessionUser & { sessionId: string };
+export type SignedInUser = Actor & { email: string; name: string; sessionId: string };
 
 export type SessionEndReason = "signed_out" | "signed_out_everywhere" | "password_changed" | "disabled";
 

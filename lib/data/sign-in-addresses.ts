@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { errorLabel } from "@/lib/errors";
-import { isStorableEmail } from "./users";
+import { isStorableEmail } from "@/lib/validations/email";
 
 // An address stays familiar to an account for this long after its last successful sign-in from there, so that
 // an address handed on to someone else (a dynamic IP) stops being trusted in time.

@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { z } from "zod";
 import { serverAction } from "@/lib/actions/server-action";
-import { changePasswordThrottled } from "@/lib/auth/throttle";
+import { changePassword } from "@/lib/data/account";
 import { signOutEverywhere } from "@/lib/data/sessions";
 import { AppError } from "@/lib/errors";
 import { changePasswordFormSchema } from "@/lib/validations/people";
@@ -11,9 +11,7 @@ import { changePasswordFormSchema } from "@/lib/validations/people";
 export const changePasswordAction = serverAction(
   { access: "member", args: z.tuple([changePasswordFormSchema]), fields: { currentPassword: "currentPassword" } },
   async ([{ currentPassword, newPassword }], { user, source }) => {
-    await changePasswordThrottled(await headers(), user, currentPassword, newPassword, source).catch(
-      underCurrentPassword,
-    );
+    await changePassword(await headers(), user, currentPassword, newPassword, source).catch(underCurrentPassword);
   },
 );
 
