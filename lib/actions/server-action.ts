@@ -2,11 +2,12 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import type { AuditSource } from "@/lib/audit/source";
+import type { SessionPrincipal } from "@/lib/auth/principal";
 import { requireUser, sessionAuditSource } from "@/lib/auth/session";
 import type { ActionResult } from "./action-result";
 import { runAction, type ActionSpec } from "./run-action";
 
-export type ActionContext = { user: Awaited<ReturnType<typeof requireUser>>; source: AuditSource };
+export type ActionContext = { user: SessionPrincipal; source: AuditSource };
 
 type ServerActionSpec<Args extends z.ZodTuple> = ActionSpec<Args> & {
   /** What to revalidate after a success, as revalidatePath takes it. */

@@ -16,7 +16,7 @@ export type AuditSource = {
 
 export const USER_AGENT_MAX_LENGTH = 256;
 
-/** How a request was authenticated, as lib/auth/authenticate.ts's Principal says it. */
+/** How a request was authenticated, as lib/auth/principal.ts's Principal says it. */
 export type Authentication =
   { via: "session"; sessionId: string } | { via: "password" } | { via: "token"; tokenId: string };
 

@@ -1,24 +1,16 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { verifyCredentials } from "@/lib/data/account";
-import type { Actor } from "@/lib/data/actor";
-import type { Person } from "@/lib/data/person";
 import { findTokenForAuthentication, lastUsedBuffer } from "@/lib/data/token-auth";
 import { noteTokenAddress } from "@/lib/data/token-addresses";
 import { forbidden, unauthorized } from "@/lib/errors";
 import { parseToken, tokenMatchesHash } from "@/lib/tokens/format";
 import { effectiveExpiry, generateDenial, generateDenialMessages, policyCutoff } from "@/lib/tokens/policy";
 import { parseAuthorizationHeader } from "./authorization-header";
+import type { Principal } from "./principal";
 import { isCrossOriginChange } from "./same-origin";
 import { sessionUserOf } from "./session";
 import { refuseInvalidToken } from "./throttle";
-
-export type Principal = Actor &
-  (
-    | { via: "token"; tokenId: string; tokenExpiresAt: Date | null; person: Person }
-    | { via: "password" }
-    | { via: "session"; sessionId: string }
-  );
 
 type Options = { allowBasic?: boolean };
 
@@ -89,13 +81,12 @@ async function authenticatePassword(request: NextRequest, email: string, passwor
 
 async function authenticateSession(request: NextRequest): Promise<Principal> {
   const missing = unauthorized("missing_credentials", "Send Authorization: Bearer <token>");
-  const user = await sessionUserOf(request.headers);
-  if (!user) throw missing;
+  const principal = await sessionUserOf(request.headers);
+  if (!principal) throw missing;
   if (isCrossOriginChange(request)) {
     throw forbidden("Cross-origin requests may not change anything with a session cookie");
   }
-  const { userId, workspaceId, isAdmin, sessionId } = user;
-  return { userId, workspaceId, isAdmin, via: "session", sessionId };
+  return principal;
 }
 
 export function requireAdmin(principal: Principal): void {
