@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/data/actor";
-import type { Person } from "@/lib/data/person";
+import type { Person } from "@/lib/data/people";
 
 /**
  * An actor and how they authenticated: a token (with its owner as the contract shows them, read in the same

@@ -9,7 +9,7 @@ import { invalidField, notFound } from "@/lib/errors";
 import { isStorableEmail, normalizeEmail } from "@/lib/validations/email";
 import type { Actor } from "./actor";
 import { recordAuditEvent } from "./audit-record";
-import { personSelect, toPerson, type Person } from "./person";
+import { personSelect, toPerson, type Person } from "./people";
 import { endSessionsOf } from "./sessions";
 
 /**

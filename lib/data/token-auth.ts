@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { PrismaClient } from "@/lib/db-client";
 import { LastUsedBuffer, type LastUsedWriter } from "@/lib/tokens/last-used-buffer";
-import { toPerson, type Person } from "./person";
+import { toPerson, type Person } from "./people";
 import { toBoolean, toDate } from "./raw-values";
 
 export type TokenForAuthentication = {

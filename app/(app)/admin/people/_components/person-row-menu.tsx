@@ -10,7 +10,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import type { Person } from "@/lib/data/person";
+import type { Person } from "@/lib/data/people";
 import type { UpdatePersonInput } from "@/lib/validations/people";
 import { updatePersonAction } from "../actions";
 
