@@ -1,6 +1,6 @@
 /**
  * A set of strings that keeps at most `capacity` of them, dropping the least recently used first (a Map keeps
- * insertion order). lib/data/token-addresses.ts keeps the token and address pairs already recorded in one.
+ * insertion order). lib/data/token-use.ts keeps the token and address pairs already recorded in one.
  */
 export class LruSet {
   private readonly keys = new Map<string, true>();

@@ -1,8 +1,7 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { verifyCredentials } from "@/lib/data/account";
-import { findTokenForAuthentication, lastUsedBuffer } from "@/lib/data/token-auth";
-import { noteTokenAddress } from "@/lib/data/token-addresses";
+import { findTokenForAuthentication, recordTokenUse } from "@/lib/data/token-use";
 import { forbidden, unauthorized } from "@/lib/errors";
 import { parseToken, tokenMatchesHash } from "@/lib/tokens/format";
 import { effectiveExpiry, generateDenial, generateDenialMessages, policyCutoff } from "@/lib/tokens/policy";
@@ -60,8 +59,7 @@ async function authenticateToken(request: NextRequest, tokenValue: string): Prom
     );
   }
 
-  lastUsedBuffer.record(token.id, now, token.lastUsedAt);
-  await noteTokenAddress(token, request.headers);
+  await recordTokenUse(token, request.headers, now);
   return {
     userId: user.id,
     workspaceId: user.workspaceId,

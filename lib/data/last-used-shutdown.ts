@@ -1,5 +1,5 @@
 import "server-only";
-import { lastUsedBuffer } from "./token-auth";
+import { lastUsedBuffer } from "./token-use";
 
 const FLUSH_TIMEOUT_MS = 5_000;
 

@@ -2,7 +2,7 @@
 // or PostgreSQL): whichever instance's flush lands last, an older use never overwrites a newer one.
 import { afterAll, expect, inject, test } from "vitest";
 import { databaseConfig } from "@/lib/config/database";
-import { lastUsedWriter } from "@/lib/data/token-auth";
+import { lastUsedWriter } from "@/lib/data/token-use";
 import { createDbClient } from "@/lib/db-client";
 import { adminToken, api, bearer, createUserWithToken, expectTokenInfo } from "./support/client";
 
