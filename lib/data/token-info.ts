@@ -36,6 +36,16 @@ export const tokenRowSelect = {
   lastUsedAt: true,
 } as const;
 
+/** What toTokenInfo needs of the token's owner and their workspace. */
+export const holderSelect = {
+  isAdmin: true,
+  isDisabled: true,
+  canGenerateApiAccessTokens: true,
+  workspace: {
+    select: { apiAccessTokensEnabled: true, usersCanGenerateApiAccessTokens: true, maxUserTokenLifetimeDays: true },
+  },
+} as const;
+
 export function toTokenInfo(row: TokenRow, owner: TokenHolder, policy: TokenPolicy, now = new Date()): TokenInfo {
   const expiry = effectiveExpiry(row, policy);
   return {
