@@ -86,7 +86,3 @@ async function authenticateSession(request: NextRequest): Promise<Principal> {
   }
   return principal;
 }
-
-export function requireAdmin(principal: Principal): void {
-  if (!principal.isAdmin) throw forbidden("Only workspace admins may do this");
-}

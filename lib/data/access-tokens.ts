@@ -6,19 +6,26 @@ import { generateToken, hashToken, isTokenId, parseToken } from "@/lib/tokens/fo
 import { generateDenial, generateDenialMessages, lifetimeProblem, NON_EXPIRING } from "@/lib/tokens/policy";
 import type { CreateAccessTokenInput } from "@/lib/validations/access-token";
 import { isPersonId } from "@/lib/validations/common";
-import type { Actor } from "./actor";
+import { assertAdmin, type Actor } from "./actor";
 import { auditEventRow, recordAuditEvent } from "./audit-record";
 import { holderSelect, toTokenInfo, tokenRowSelect, type TokenInfo } from "./token-info";
 
 export type Page = { limit: number; offset: number };
+type TokenList = { data: TokenInfo[]; count: number };
 
-/** A person's tokens, newest first. Admins may list anyone's; others only their own. */
-export async function listAccessTokens(
-  actor: Actor,
-  page: Page,
-  ownerId = actor.userId,
-): Promise<{ data: TokenInfo[]; count: number }> {
-  if (!isPersonId(ownerId) || (ownerId !== actor.userId && !actor.isAdmin)) throw notFound("Person");
+/** The actor's own tokens, newest first. */
+export async function listAccessTokens(actor: Actor, page: Page): Promise<TokenList> {
+  return listTokensOf(actor, actor.userId, page);
+}
+
+/** An admin's view of a person's tokens (values are never shown), newest first. */
+export async function listPersonAccessTokens(actor: Actor, personId: string, page: Page): Promise<TokenList> {
+  assertAdmin(actor);
+  if (!isPersonId(personId)) throw notFound("Person");
+  return listTokensOf(actor, personId, page);
+}
+
+async function listTokensOf(actor: Actor, ownerId: string, page: Page): Promise<TokenList> {
   // The owner read checks the workspace and nothing is returned without it, so the token queries need no
   // join with User: they stay on the (userId, createdAt) index alone.
   const where = { userId: ownerId };
@@ -145,6 +152,12 @@ export async function deleteAccessToken(actor: Actor, tokenId: string, source: A
       details: { byOwner: token.userId === actor.userId },
     });
   });
+}
+
+/** An admin deleting a person's token from the person's page. */
+export async function deletePersonAccessToken(actor: Actor, tokenId: string, source: AuditSource): Promise<void> {
+  assertAdmin(actor);
+  await deleteAccessToken(actor, tokenId, source);
 }
 
 export type GeneratePermission = { allowed: boolean; reason: string | null; maxLifetimeDays: number };

@@ -6,7 +6,7 @@ import { rateLimitConfig } from "@/lib/rate-limit/config";
 import type { BlockStart } from "@/lib/rate-limit/password-gate";
 import type { StartedBlock } from "@/lib/rate-limit/policy";
 import { isStorableEmail } from "@/lib/validations/email";
-import type { Actor } from "./actor";
+import { assertAdmin, type Actor } from "./actor";
 import { recordAuditEventSafely } from "./audit-record";
 
 /**
@@ -69,7 +69,8 @@ async function recordAccountBlocked(headers: Headers, account: string, block: St
  * audit trail, which every instance shares.
  */
 export async function accountsUnderAttack(actor: Actor, personIds: string[]): Promise<Map<string, Date>> {
-  if (!actor.isAdmin || personIds.length === 0) return new Map();
+  assertAdmin(actor);
+  if (personIds.length === 0) return new Map();
   const since = new Date(Date.now() - rateLimitConfig().passwordAccount.windowSeconds * 1000);
   const rows = await db.auditEvent.groupBy({
     by: ["subjectId"],

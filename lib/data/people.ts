@@ -4,11 +4,11 @@ import { changedFields } from "@/lib/audit/changes";
 import type { AuditSource } from "@/lib/audit/source";
 import { hashPassword } from "@/lib/auth/passwords";
 import { db } from "@/lib/db";
-import { conflict, forbidden, notFound } from "@/lib/errors";
+import { conflict, notFound } from "@/lib/errors";
 import { isPersonId } from "@/lib/validations/common";
 import { normalizeEmail } from "@/lib/validations/email";
 import type { CreatePersonInput, UpdatePersonInput } from "@/lib/validations/people";
-import type { Actor } from "./actor";
+import { assertAdmin, type Actor } from "./actor";
 import { auditEventRow, recordAuditEvent } from "./audit-record";
 import { endSessionsOf } from "./sessions";
 
@@ -59,15 +59,11 @@ function requirePersonId(id: unknown): asserts id is string {
   if (!isPersonId(id)) throw notFound("Person");
 }
 
-function requireAdmin(actor: Actor): void {
-  if (!actor.isAdmin) throw forbidden("Only workspace admins may manage people");
-}
-
 export async function listPeople(
   actor: Actor,
   page: { limit: number; offset: number },
 ): Promise<{ data: PersonSummary[]; count: number }> {
-  requireAdmin(actor);
+  assertAdmin(actor);
   const where = { workspaceId: actor.workspaceId };
   const [rows, count] = await Promise.all([
     db.user.findMany({
@@ -83,7 +79,7 @@ export async function listPeople(
 }
 
 export async function getPerson(actor: Actor, id: string): Promise<Person> {
-  requireAdmin(actor);
+  assertAdmin(actor);
   requirePersonId(id);
   const row = await db.user.findFirst({ where: { id, workspaceId: actor.workspaceId }, select: personSelect });
   if (!row) throw notFound("Person");
@@ -92,7 +88,7 @@ export async function getPerson(actor: Actor, id: string): Promise<Person> {
 
 /** Adds a person, with the person.created event in the same transaction (never the password). */
 export async function createPerson(actor: Actor, input: CreatePersonInput, source: AuditSource): Promise<Person> {
-  requireAdmin(actor);
+  assertAdmin(actor);
   const email = normalizeEmail(input.email);
   const passwordHash = await hashPassword(input.password);
   const id = randomUUID();
@@ -134,7 +130,7 @@ export async function updatePerson(
   input: UpdatePersonInput,
   source: AuditSource,
 ): Promise<Person> {
-  requireAdmin(actor);
+  assertAdmin(actor);
   requirePersonId(id);
   if (id === actor.userId && input.isDisabled === true) {
     throw conflict("isDisabled", "you cannot disable your own account");

@@ -2,10 +2,9 @@ import "server-only";
 import { changedFields } from "@/lib/audit/changes";
 import type { AuditSource } from "@/lib/audit/source";
 import { db } from "@/lib/db";
-import { forbidden } from "@/lib/errors";
 import type { TokenPolicy } from "@/lib/tokens/policy";
 import type { UpdateWorkspaceSettingsInput } from "@/lib/validations/workspace-settings";
-import type { Actor } from "./actor";
+import { assertAdmin, type Actor } from "./actor";
 import { recordAuditEvent } from "./audit-record";
 
 export type WorkspaceSettings = TokenPolicy;
@@ -16,8 +15,9 @@ const settingsSelect = {
   maxUserTokenLifetimeDays: true,
 } as const;
 
-/** The settings that shape token policy; every signed-in person may read them (the UI explains them). */
+/** The settings that shape token policy, for an admin to change. */
 export async function getWorkspaceSettings(actor: Actor): Promise<WorkspaceSettings> {
+  assertAdmin(actor);
   return db.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: settingsSelect });
 }
 
@@ -30,7 +30,7 @@ export async function updateWorkspaceSettings(
   input: UpdateWorkspaceSettingsInput,
   source: AuditSource,
 ): Promise<{ before: WorkspaceSettings; after: WorkspaceSettings }> {
-  if (!actor.isAdmin) throw forbidden("Only workspace admins may change workspace settings");
+  assertAdmin(actor);
   return db.$transaction(async (tx) => {
     const before = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: settingsSelect });
     const after = await tx.workspace.update({ where: { id: actor.workspaceId }, data: input, select: settingsSelect });

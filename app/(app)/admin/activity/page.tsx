@@ -15,7 +15,7 @@ export default async function ActivityPage({ searchParams }: Props) {
   const query = activityQuery(await searchParams);
   const page = { limit: ACTIVITY_PAGE_SIZE, offset: (query.page - 1) * ACTIVITY_PAGE_SIZE };
   const [events, people] = await Promise.all([
-    listAuditEvents(admin, query.filters, page),
+    listAuditEvents(admin, "workspace", query.filters, page),
     listPeople(admin, { limit: MAX_LIMIT, offset: 0 }),
   ]);
   return (

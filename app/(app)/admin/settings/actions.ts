@@ -6,7 +6,7 @@ import { updateWorkspaceSettings, type WorkspaceSettings } from "@/lib/data/work
 import { workspaceSettingsFormSchema } from "@/lib/validations/workspace-settings";
 
 export const saveSettingsAction = serverAction(
-  { access: "admin", args: z.tuple([workspaceSettingsFormSchema]), revalidate: ["/", "layout"] },
+  { args: z.tuple([workspaceSettingsFormSchema]), revalidate: ["/", "layout"] },
   async ([settings], { user, source }) => {
     const { before, after } = await updateWorkspaceSettings(user, settings, source);
     return { changes: describeChanges(before, after) };

@@ -11,7 +11,6 @@ const PAGE = "/preferences/access-tokens";
 
 export const generateTokenAction = serverAction(
   {
-    access: "member",
     args: z.tuple([generateTokenFormSchema]),
     fields: { lifetimeSeconds: "lifetimeDays", description: "description" },
     revalidate: [PAGE],
@@ -23,6 +22,6 @@ export const generateTokenAction = serverAction(
 );
 
 export const deleteTokenAction = serverAction(
-  { access: "member", args: z.tuple([tokenIdSchema]), revalidate: [PAGE] },
+  { args: z.tuple([tokenIdSchema]), revalidate: [PAGE] },
   async ([tokenId], { user, source }) => deleteAccessToken(user, tokenId, source),
 );

@@ -13,7 +13,7 @@ export default async function OwnActivityPage({ searchParams }: Props) {
   // Only one's own events: a person filter would be refused, so it is not offered (and ignored here).
   const query = activityQuery({ ...(await searchParams), personId: undefined });
   const page = { limit: ACTIVITY_PAGE_SIZE, offset: (query.page - 1) * ACTIVITY_PAGE_SIZE };
-  const events = await listAuditEvents({ ...user, isAdmin: false }, query.filters, page);
+  const events = await listAuditEvents(user, "own", query.filters, page);
   return (
     <section aria-labelledby="activity-heading" className="space-y-4">
       <div>

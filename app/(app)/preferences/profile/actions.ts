@@ -9,19 +9,16 @@ import { AppError } from "@/lib/errors";
 import { changePasswordFormSchema } from "@/lib/validations/people";
 
 export const changePasswordAction = serverAction(
-  { access: "member", args: z.tuple([changePasswordFormSchema]), fields: { currentPassword: "currentPassword" } },
+  { args: z.tuple([changePasswordFormSchema]), fields: { currentPassword: "currentPassword" } },
   async ([{ currentPassword, newPassword }], { user, source }) => {
     await changePassword(await headers(), user, currentPassword, newPassword, source).catch(underCurrentPassword);
   },
 );
 
 /** Ends every session of the signed-in person, this one included; the page then signs out and leaves. */
-export const signOutEverywhereAction = serverAction(
-  { access: "member", args: z.tuple([]) },
-  async (_args, { user, source }) => {
-    await signOutEverywhere(user, source);
-  },
-);
+export const signOutEverywhereAction = serverAction({ args: z.tuple([]) }, async (_args, { user, source }) => {
+  await signOutEverywhere(user, source);
+});
 
 // The form words a wrong current password its own way, and shows the throttle's refusal under that field too.
 function underCurrentPassword(error: unknown): never {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TokenTable } from "@/components/token-table";
 import { requireAdminUser } from "@/lib/auth/session";
-import { listAccessTokens } from "@/lib/data/access-tokens";
+import { listPersonAccessTokens } from "@/lib/data/access-tokens";
 import { getPerson } from "@/lib/data/people";
 import { AppError } from "@/lib/errors";
 import { MAX_LIMIT } from "@/lib/http/pagination";
@@ -19,7 +19,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;
   });
-  const tokens = await listAccessTokens(admin, { limit: MAX_LIMIT, offset: 0 }, person.id);
+  const tokens = await listPersonAccessTokens(admin, person.id, { limit: MAX_LIMIT, offset: 0 });
   return (
     <div className="mx-auto max-w-6xl space-y-6">
       <Link href="/admin/people" className="text-sm text-blue-800 hover:underline">
