@@ -2,7 +2,8 @@
 import { clientAddress } from "@/lib/rate-limit/client-address";
 import { replaceUnsafeCharacters } from "@/lib/validations/text";
 
-export type AuthMethod = "session" | "password" | "token" | "anonymous";
+export const AUTH_METHODS = ["session", "password", "token", "anonymous"] as const;
+export type AuthMethod = (typeof AUTH_METHODS)[number];
 
 export type AuditSource = {
   method: AuthMethod;

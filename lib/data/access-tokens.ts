@@ -8,7 +8,7 @@ import type { CreateAccessTokenInput } from "@/lib/validations/access-token";
 import { isPersonId } from "@/lib/validations/common";
 import { assertAdmin, type Actor } from "./actor";
 import { auditEventRow, recordAuditEvent } from "./audit-record";
-import { holderSelect, toTokenInfo, tokenRowSelect, type TokenInfo } from "./token-info";
+import { holderSelect, toTokenInfo, tokenRowSelect, type CreatedToken, type TokenInfo } from "./token-info";
 
 export type Page = { limit: number; offset: number };
 type TokenList = { data: TokenInfo[]; count: number };
@@ -55,7 +55,7 @@ export async function createAccessToken(
   actor: Actor,
   input: CreateAccessTokenInput,
   source: AuditSource,
-): Promise<{ tokenValue: string; tokenInfo: TokenInfo }> {
+): Promise<CreatedToken> {
   const [owner, parent] = await Promise.all([
     db.user.findUnique({ where: { id: actor.userId }, select: holderSelect }),
     source.tokenId === null

@@ -1,25 +1,16 @@
 import "server-only";
+import type { z } from "zod";
 import type { AuditEventType } from "@/lib/audit/event-types";
 import type { AuditFilters } from "@/lib/audit/filters";
 import type { AuthMethod } from "@/lib/audit/source";
 import { db } from "@/lib/db";
 import { forbidden } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/sqlite/client";
+import type { auditEventSchema } from "@/lib/openapi/schemas";
 import { assertAdmin, type Actor } from "./actor";
 
-export type AuditEventView = {
-  id: string;
-  type: AuditEventType;
-  occurredAt: string;
-  actor: { personId: string | null; email: string | null; method: AuthMethod; tokenId: string | null };
-  /** The person the event is about. */
-  person: { id: string; email: string | null } | null;
-  tokenId: string | null;
-  /** null (as is actor.tokenId) in someone's own events, where someone else caused the event. */
-  clientAddress: string | null;
-  userAgent: string | null;
-  details: Record<string, unknown>;
-};
+/** The contract's AuditEvent (lib/openapi/schemas.ts). */
+export type AuditEventView = z.infer<typeof auditEventSchema>;
 
 type Row = Prisma.AuditEventGetPayload<object>;
 

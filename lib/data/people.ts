@@ -1,8 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import type { z } from "zod";
 import { changedFields } from "@/lib/audit/changes";
 import type { AuditSource } from "@/lib/audit/source";
 import { hashPassword } from "@/lib/auth/passwords";
+import type { personSchema, personSummarySchema } from "@/lib/openapi/schemas";
 import { db } from "@/lib/db";
 import { conflict, notFound } from "@/lib/errors";
 import { isPersonId } from "@/lib/validations/common";
@@ -12,17 +14,10 @@ import { assertAdmin, type Actor } from "./actor";
 import { auditEventRow, recordAuditEvent } from "./audit-record";
 import { endSessionsOf } from "./sessions";
 
-/** The contract's Person: never a password or hash. */
-export type Person = {
-  id: string;
-  email: string;
-  name: string;
-  isAdmin: boolean;
-  isDisabled: boolean;
-  canGenerateApiAccessTokens: boolean;
-  createdAt: string;
-  lastLoginTime: string | null;
-};
+/** The contract's Person (lib/openapi/schemas.ts): never a password or hash. */
+export type Person = z.infer<typeof personSchema>;
+/** A Person as the People list shows them, with how many tokens they hold. */
+export type PersonSummary = z.infer<typeof personSummarySchema>;
 
 export const personSelect = {
   id: true,
@@ -49,8 +44,6 @@ export function toPerson(row: PersonRow): Person {
     lastLoginTime: row.lastLoginAt?.toISOString() ?? null,
   };
 }
-
-export type PersonSummary = Person & { apiAccessTokenCount: number };
 
 const changeableSelect = { name: true, isAdmin: true, isDisabled: true, canGenerateApiAccessTokens: true } as const;
 

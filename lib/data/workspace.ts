@@ -1,13 +1,15 @@
 import "server-only";
+import type { z } from "zod";
 import { changedFields } from "@/lib/audit/changes";
 import type { AuditSource } from "@/lib/audit/source";
 import { db } from "@/lib/db";
-import type { TokenPolicy } from "@/lib/tokens/policy";
+import type { workspaceSettingsSchema } from "@/lib/openapi/schemas";
 import type { UpdateWorkspaceSettingsInput } from "@/lib/validations/workspace-settings";
 import { assertAdmin, type Actor } from "./actor";
 import { recordAuditEvent } from "./audit-record";
 
-export type WorkspaceSettings = TokenPolicy;
+/** The contract's WorkspaceSettings (lib/openapi/schemas.ts): the token policy. */
+export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
 
 const settingsSelect = {
   apiAccessTokensEnabled: true,

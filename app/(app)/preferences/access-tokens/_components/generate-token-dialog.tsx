@@ -3,7 +3,7 @@
 import { useState, useTransition, type FormEvent } from "react";
 import { Dialog, DialogContent, DialogFormActions } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import type { TokenInfo } from "@/lib/data/token-info";
+import type { CreatedToken } from "@/lib/data/token-info";
 import { MAX_DESCRIPTION_LENGTH } from "@/lib/validations/access-token";
 import { generateTokenAction } from "../actions";
 
@@ -11,7 +11,7 @@ type Props = {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   maxLifetimeDays: number;
-  onCreated: (created: { tokenValue: string; tokenInfo: TokenInfo }) => void;
+  onCreated: (created: CreatedToken) => void;
   onCloseAutoFocus: (event: Event) => void;
 };
 
