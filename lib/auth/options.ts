@@ -6,10 +6,11 @@ import { endSession, renewSession, startSession } from "@/lib/data/sessions";
 import { SESSION_IDLE_SECONDS } from "./session-lifetime";
 import { isDatabaseUnavailable } from "@/lib/http/database-errors";
 import { signInFailure } from "./sign-in-failure";
+import { routes } from "@/lib/routes";
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
-  pages: { signIn: "/login" },
+  pages: { signIn: routes.login },
   providers: [
     CredentialsProvider({
       name: "Email and password",

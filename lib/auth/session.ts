@@ -7,6 +7,7 @@ import { cache } from "react";
 import { auditSource, type AuditSource } from "@/lib/audit/source";
 import { findSessionUser } from "@/lib/data/sessions";
 import type { SessionPrincipal } from "./principal";
+import { routes } from "@/lib/routes";
 
 /**
  * The person signed in with the session cookie among these request headers, as they are now: null without a
@@ -28,13 +29,13 @@ export const getSignedInUser = cache(async (): Promise<SessionPrincipal | null> 
 /** For pages and server actions: the signed-in person, or a redirect to the sign-in page. */
 export async function requireUser(): Promise<SessionPrincipal> {
   const user = await getSignedInUser();
-  if (!user) redirect("/login");
+  if (!user) redirect(routes.login);
   return user;
 }
 
 export async function requireAdminUser(): Promise<SessionPrincipal> {
   const user = await requireUser();
-  if (!user.isAdmin) redirect("/");
+  if (!user.isAdmin) redirect(routes.home);
   return user;
 }
 

@@ -5,6 +5,7 @@ import { requireAdminUser } from "@/lib/auth/session";
 import { listAuditEvents } from "@/lib/data/audit-events";
 import { listPeople } from "@/lib/data/people";
 import { MAX_LIMIT } from "@/lib/http/pagination";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -28,7 +29,7 @@ export default async function ActivityPage({ searchParams }: Props) {
         </p>
       </div>
       <ActivityView
-        path="/admin/activity"
+        path={routes.activity}
         query={query}
         events={events}
         caption="Audit events, newest first"

@@ -6,12 +6,13 @@ import { deletePersonAccessToken } from "@/lib/data/access-tokens";
 import { createPerson, updatePerson } from "@/lib/data/people";
 import { personIdSchema, tokenIdSchema } from "@/lib/validations/ids";
 import { createPersonSchema, personChangeFormSchema } from "@/lib/validations/people";
+import { routes } from "@/lib/routes";
 
 export const createPersonAction = serverAction(
   {
     args: z.tuple([createPersonSchema]),
     fields: { email: "email" },
-    revalidate: ["/admin/people"],
+    revalidate: [routes.people],
   },
   async ([input], { user, source }) => {
     await createPerson(user, input, source);
@@ -19,13 +20,13 @@ export const createPersonAction = serverAction(
 );
 
 export const updatePersonAction = serverAction(
-  { args: z.tuple([personIdSchema, personChangeFormSchema]), revalidate: ["/", "layout"] },
+  { args: z.tuple([personIdSchema, personChangeFormSchema]), revalidate: [routes.home, "layout"] },
   async ([id, change], { user, source }) => {
     await updatePerson(user, id, change, source);
   },
 );
 
 export const deletePersonTokenAction = serverAction(
-  { args: z.tuple([tokenIdSchema]), revalidate: ["/admin/people", "layout"] },
+  { args: z.tuple([tokenIdSchema]), revalidate: [routes.people, "layout"] },
   async ([tokenId], { user, source }) => deletePersonAccessToken(user, tokenId, source),
 );

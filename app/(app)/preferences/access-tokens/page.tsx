@@ -6,6 +6,7 @@ import { GenerateTokenButton } from "./_components/generate-token-button";
 import { TokenTable } from "@/components/token-table";
 import { deleteTokenAction } from "./actions";
 import { Pager } from "@/components/ui/pager";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Access Tokens" };
 
@@ -51,7 +52,7 @@ export default async function AccessTokensPage({ searchParams }: Props) {
           pageCount={pageCount}
           total={tokens.count}
           noun="tokens"
-          hrefFor={(n) => `/preferences/access-tokens?page=${n}`}
+          hrefFor={(n) => `${routes.accessTokens}?page=${n}`}
         />
       )}
     </section>

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import { signInFormSchema } from "@/lib/validations/people";
+import { routes } from "@/lib/routes";
 
 export function LoginForm() {
   const router = useRouter();
@@ -28,7 +29,7 @@ export function LoginForm() {
     startTransition(async () => {
       const result = await signIn("credentials", { email, password, redirect: false });
       if (result?.ok && !result.error) {
-        router.replace("/preferences/access-tokens");
+        router.replace(routes.accessTokens);
         router.refresh();
       } else {
         setError(signInErrorMessage(result?.error ?? ""));

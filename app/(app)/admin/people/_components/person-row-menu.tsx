@@ -13,6 +13,7 @@ import {
 import type { Person } from "@/lib/data/people";
 import type { UpdatePersonInput } from "@/lib/validations/people";
 import { updatePersonAction } from "../actions";
+import { routes } from "@/lib/routes";
 
 /** Role, status and individual token access for one person; failures (e.g. the last admin) show beside it. */
 export function PersonRowMenu({ person, isSelf }: { person: Person; isSelf: boolean }) {
@@ -44,7 +45,7 @@ export function PersonRowMenu({ person, isSelf }: { person: Person; isSelf: bool
           <EllipsisVertical aria-hidden className="size-4" />
         </DropdownMenuTrigger>
         <DropdownMenuContent align="end">
-          <DropdownMenuItem onSelect={() => router.push(`/admin/people/${person.id}`)}>View tokens</DropdownMenuItem>
+          <DropdownMenuItem onSelect={() => router.push(routes.person(person.id))}>View tokens</DropdownMenuItem>
           <DropdownMenuSeparator />
           <DropdownMenuItem onSelect={() => change({ canGenerateApiAccessTokens: !person.canGenerateApiAccessTokens })}>
             {person.canGenerateApiAccessTokens ? "Withdraw individual token access" : "Give individual token access"}
