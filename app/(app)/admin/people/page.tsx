@@ -1,6 +1,7 @@
 import { DataTable } from "@/components/ui/data-table";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pager } from "@/components/ui/pager";
 import { UtcTime } from "@/components/utc-time";
 import { requireAdminUser } from "@/lib/auth/session";
 import { accountsUnderAttack } from "@/lib/data/audit-throttle";
@@ -74,13 +75,13 @@ export default async function PeoplePage({ searchParams }: Props) {
         ))}
       </DataTable>
       {pageCount > 1 && (
-        <nav aria-label="Pages" className="flex gap-3 text-sm">
-          {page > 1 && <Link href={`${routes.people}?page=${page - 1}`}>Previous page</Link>}
-          <span>
-            Page {page} of {pageCount}
-          </span>
-          {page < pageCount && <Link href={`${routes.people}?page=${page + 1}`}>Next page</Link>}
-        </nav>
+        <Pager
+          page={page}
+          pageCount={pageCount}
+          total={people.count}
+          noun="people"
+          hrefFor={(n) => `${routes.people}?page=${n}`}
+        />
       )}
     </div>
   );
