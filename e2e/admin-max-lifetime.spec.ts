@@ -1,6 +1,6 @@
-import { MAX_LIFETIME_DAYS } from "@/lib/validations/access-token";
 import { createdTokenSchema } from "@/lib/openapi/schemas";
 import { routes } from "@/lib/routes";
+import { MAX_LIFETIME_DAYS } from "@/lib/validations/access-token";
 import { unique } from "./support/api";
 import { E2E_ADMIN, cellText, expect, screenshot, signIn, test } from "./support/fixtures";
 

@@ -3,10 +3,10 @@
 // deletes its SQLite file and puts a backup back, and the shared server's database must stay whole.
 import { copyFileSync, rmSync } from "node:fs";
 import Database from "better-sqlite3";
+import { routes } from "@/lib/routes";
 import { SERVICE_UNAVAILABLE } from "../lib/auth/sign-in-errors";
 import { testPort } from "../test/support/ports";
 import { startTestServer, TEST_ADMIN, type TestServer } from "../test/support/server";
-import { routes } from "@/lib/routes";
 import { expect, submitLogin, test } from "./support/fixtures";
 
 const port = Number(process.env.E2E_OUTAGE_PORT ?? testPort(3211));

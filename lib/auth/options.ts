@@ -3,10 +3,10 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { verifyCredentials } from "@/lib/data/account";
 import { endSession, renewSession, startSession } from "@/lib/data/sessions";
-import { SESSION_IDLE_SECONDS } from "./session-lifetime";
 import { isDatabaseUnavailable } from "@/lib/http/database-errors";
-import { signInFailure } from "./sign-in-failure";
 import { routes } from "@/lib/routes";
+import { SESSION_IDLE_SECONDS } from "./session-lifetime";
+import { signInFailure } from "./sign-in-failure";
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },

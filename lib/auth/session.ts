@@ -1,13 +1,13 @@
 import "server-only";
-import { getToken } from "next-auth/jwt";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { NextRequest } from "next/server";
+import { getToken } from "next-auth/jwt";
 import { cache } from "react";
 import { auditSource, type AuditSource } from "@/lib/audit/source";
 import { findSessionUser } from "@/lib/data/sessions";
-import type { SessionPrincipal } from "./principal";
 import { routes } from "@/lib/routes";
+import type { SessionPrincipal } from "./principal";
 
 /**
  * The person signed in with the session cookie among these request headers, as they are now: null without a

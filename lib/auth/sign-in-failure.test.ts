@@ -1,5 +1,5 @@
-import { DriverAdapterError } from "@prisma/driver-adapter-utils";
 import { PrismaClientKnownRequestError } from "@prisma/client/runtime/client";
+import { DriverAdapterError } from "@prisma/driver-adapter-utils";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { tooManyAttempts } from "@/lib/errors";
 import { SERVICE_UNAVAILABLE, SIGN_IN_FAILED, signInErrorMessage, WRONG_CREDENTIALS } from "./sign-in-errors";

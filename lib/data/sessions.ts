@@ -1,13 +1,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { AuditSource } from "@/lib/audit/source";
+import type { SessionPrincipal } from "@/lib/auth/principal";
 import {
   isSessionLive,
   newSessionExpiry,
   renewedIdleExpiry,
   sessionMaxLifetimeSeconds,
 } from "@/lib/auth/session-lifetime";
-import type { SessionPrincipal } from "@/lib/auth/principal";
 import { db } from "@/lib/db";
 import { errorLabel } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/sqlite/client";

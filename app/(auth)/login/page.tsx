@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getSignedInUser } from "@/lib/auth/session";
-import { LoginForm } from "./_components/login-form";
 import { routes } from "@/lib/routes";
+import { LoginForm } from "./_components/login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 

@@ -4,9 +4,9 @@ import { z } from "zod";
 import { serverAction } from "@/lib/actions/server-action";
 import { deletePersonAccessToken } from "@/lib/data/access-tokens";
 import { createPerson, updatePerson } from "@/lib/data/people";
+import { routes } from "@/lib/routes";
 import { personIdSchema, tokenIdSchema } from "@/lib/validations/ids";
 import { createPersonSchema, personChangeFormSchema } from "@/lib/validations/people";
-import { routes } from "@/lib/routes";
 
 export const createPersonAction = serverAction(
   {

@@ -1,6 +1,6 @@
-import { DataTable } from "@/components/ui/data-table";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/ui/data-table";
 import { Pager } from "@/components/ui/pager";
 import { UtcTime } from "@/components/utc-time";
 import { requireAdminUser } from "@/lib/auth/session";

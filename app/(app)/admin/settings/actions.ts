@@ -3,8 +3,8 @@
 import { z } from "zod";
 import { serverAction } from "@/lib/actions/server-action";
 import { updateWorkspaceSettings, type WorkspaceSettings } from "@/lib/data/workspace";
-import { workspaceSettingsFormSchema } from "@/lib/validations/workspace-settings";
 import { routes } from "@/lib/routes";
+import { workspaceSettingsFormSchema } from "@/lib/validations/workspace-settings";
 
 export const saveSettingsAction = serverAction(
   { args: z.tuple([workspaceSettingsFormSchema]), revalidate: [routes.home, "layout"] },

@@ -3,10 +3,10 @@
 import { z } from "zod";
 import { serverAction } from "@/lib/actions/server-action";
 import { createAccessToken, deleteAccessToken } from "@/lib/data/access-tokens";
+import { routes } from "@/lib/routes";
 import { DAY_SECONDS, NON_EXPIRING } from "@/lib/tokens/policy";
 import { generateTokenFormSchema } from "@/lib/validations/access-token";
 import { tokenIdSchema } from "@/lib/validations/ids";
-import { routes } from "@/lib/routes";
 
 export const generateTokenAction = serverAction(
   {

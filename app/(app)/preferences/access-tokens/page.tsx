@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
+import { TokenTable } from "@/components/token-table";
+import { Pager } from "@/components/ui/pager";
 import { requireUser } from "@/lib/auth/session";
 import { getGeneratePermission, listAccessTokens } from "@/lib/data/access-tokens";
 import { DEFAULT_LIMIT, pageNumber } from "@/lib/http/pagination";
-import { GenerateTokenButton } from "./_components/generate-token-button";
-import { TokenTable } from "@/components/token-table";
-import { deleteTokenAction } from "./actions";
-import { Pager } from "@/components/ui/pager";
 import { routes } from "@/lib/routes";
+import { GenerateTokenButton } from "./_components/generate-token-button";
+import { deleteTokenAction } from "./actions";
 
 export const metadata: Metadata = { title: "Access Tokens" };
 

@@ -1,13 +1,13 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
-import { signInFormSchema } from "@/lib/validations/people";
 import { routes } from "@/lib/routes";
+import { signInFormSchema } from "@/lib/validations/people";
 
 export function LoginForm() {
   const router = useRouter();

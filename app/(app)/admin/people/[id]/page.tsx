@@ -8,8 +8,8 @@ import { listPersonAccessTokens } from "@/lib/data/access-tokens";
 import { getPerson } from "@/lib/data/people";
 import { AppError } from "@/lib/errors";
 import { MAX_LIMIT } from "@/lib/http/pagination";
-import { deletePersonTokenAction } from "../actions";
 import { routes } from "@/lib/routes";
+import { deletePersonTokenAction } from "../actions";
 
 export const metadata: Metadata = { title: "Person" };
 

@@ -11,9 +11,9 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import type { Person } from "@/lib/data/people";
+import { routes } from "@/lib/routes";
 import type { UpdatePersonInput } from "@/lib/validations/people";
 import { updatePersonAction } from "../actions";
-import { routes } from "@/lib/routes";
 
 /** Role, status and individual token access for one person; failures (e.g. the last admin) show beside it. */
 export function PersonRowMenu({ person, isSelf }: { person: Person; isSelf: boolean }) {

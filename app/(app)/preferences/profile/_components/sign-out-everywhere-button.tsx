@@ -3,8 +3,8 @@
 import { signOut } from "next-auth/react";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { signOutEverywhereAction } from "../actions";
 import { routes } from "@/lib/routes";
+import { signOutEverywhereAction } from "../actions";
 
 /** Ends every session of the person, then clears this browser's cookie and lands on the sign-in page. */
 export function SignOutEverywhereButton() {

@@ -1,8 +1,8 @@
 import type { NextRequest } from "next/server";
 import { auditSource } from "@/lib/audit/source";
 import { changePassword } from "@/lib/data/account";
-import { readJsonBody } from "@/lib/http/body";
 import { authenticatedRoute } from "@/lib/http/authenticated-route";
+import { readJsonBody } from "@/lib/http/body";
 import { methodNotAllowed, noContent } from "@/lib/http/respond";
 import { parseInput } from "@/lib/http/validate";
 import { changePasswordSchema } from "@/lib/validations/people";
