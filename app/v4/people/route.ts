@@ -12,6 +12,7 @@ import { createPersonSchema } from "@/lib/validations/people";
 export const dynamic = "force-dynamic";
 
 export const GET = authenticatedRoute(async (request: NextRequest, principal) => {
+  assertAdmin(principal); // before the query: anyone else gets 403 whatever they send (listPeople asserts it too)
   return json(await listPeople(principal, parsePage(request.nextUrl.searchParams)));
 });
 
