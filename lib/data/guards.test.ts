@@ -8,8 +8,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { AuditSource } from "@/lib/audit/source";
-import { ADMINS_ONLY_MESSAGE } from "@/lib/data/actor";
 import { AppError } from "@/lib/errors";
+import { ADMINS_ONLY_MESSAGE } from "./actor";
 
 const PERSON_ID = "0b6f5a1e-3c2d-4e8f-9a7b-1c2d3e4f5a6b";
 const TOKEN_ID = "0123456789ABCDEF";
