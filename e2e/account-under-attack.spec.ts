@@ -35,10 +35,10 @@ test("an account under attack still lets its owner sign in, and Admin > People s
   expect(statuses.at(-1)).toBe(429);
 
   // The owner, from a browser at another address, signs in while the account is blocked for the guesser.
-  await signIn(page, person.email, person.password);
+  await signIn(page, person);
 
   await page.context().clearCookies();
-  await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  await signIn(page, E2E_ADMIN);
   await page.goto("/admin/people");
   const row = (email: string) => page.getByRole("row").filter({ hasText: email });
   const badge = row(person.email).getByText("Under attack", { exact: true });

@@ -3,7 +3,8 @@ import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/rate-limit/client-address";
 import { replaceUnsafeCharacters } from "@/lib/validations/text";
 
-export type AuthMethod = "session" | "password" | "token" | "anonymous";
+export const AUTH_METHODS = ["session", "password", "token", "anonymous"] as const;
+export type AuthMethod = (typeof AUTH_METHODS)[number];
 
 export type AuditSource = {
   method: AuthMethod;
@@ -17,7 +18,7 @@ export type AuditSource = {
 
 export const USER_AGENT_MAX_LENGTH = 256;
 
-/** How a request was authenticated, as lib/auth/authenticate.ts's Principal says it. */
+/** How a request was authenticated, as lib/auth/principal.ts's Principal says it. */
 export type Authentication =
   { via: "session"; sessionId: string } | { via: "password" } | { via: "token"; tokenId: string };
 

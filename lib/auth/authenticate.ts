@@ -1,23 +1,15 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import type { Actor } from "@/lib/data/actor";
-import type { Person } from "@/lib/data/person";
-import { findTokenForAuthentication, lastUsedBuffer } from "@/lib/data/token-auth";
-import { noteTokenAddress } from "@/lib/data/token-addresses";
+import { verifyCredentials } from "@/lib/data/account";
+import { findTokenForAuthentication, recordTokenUse } from "@/lib/data/token-use";
 import { forbidden, unauthorized } from "@/lib/errors";
 import { parseToken, tokenMatchesHash } from "@/lib/tokens/format";
 import { effectiveExpiry, generateDenial, generateDenialMessages, policyCutoff } from "@/lib/tokens/policy";
 import { parseAuthorizationHeader } from "./authorization-header";
+import type { Principal } from "./principal";
 import { isCrossOriginChange } from "./same-origin";
 import { sessionUserOf } from "./session";
-import { refuseInvalidToken, verifyThrottledCredentials } from "./throttle";
-
-export type Principal = Actor &
-  (
-    | { via: "token"; tokenId: string; tokenExpiresAt: Date | null; person: Person }
-    | { via: "password" }
-    | { via: "session"; sessionId: string }
-  );
+import { refuseInvalidToken } from "./throttle";
 
 type Options = { allowBasic?: boolean };
 
@@ -67,8 +59,7 @@ async function authenticateToken(request: NextRequest, tokenValue: string): Prom
     );
   }
 
-  lastUsedBuffer.record(token.id, now, token.lastUsedAt);
-  await noteTokenAddress(token, request.headers);
+  await recordTokenUse(token, request.headers, now);
   return {
     userId: user.id,
     workspaceId: user.workspaceId,
@@ -81,22 +72,17 @@ async function authenticateToken(request: NextRequest, tokenValue: string): Prom
 }
 
 async function authenticatePassword(request: NextRequest, email: string, password: string): Promise<Principal> {
-  const actor = await verifyThrottledCredentials(request.headers, email, password);
+  const actor = await verifyCredentials(request.headers, email, password);
   if (!actor) throw unauthorized("invalid_credentials", "The email or password is incorrect");
   return { ...actor, via: "password" };
 }
 
 async function authenticateSession(request: NextRequest): Promise<Principal> {
   const missing = unauthorized("missing_credentials", "Send Authorization: Bearer <token>");
-  const user = await sessionUserOf(request.headers);
-  if (!user) throw missing;
+  const principal = await sessionUserOf(request.headers);
+  if (!principal) throw missing;
   if (isCrossOriginChange(request)) {
     throw forbidden("Cross-origin requests may not change anything with a session cookie");
   }
-  const { userId, workspaceId, isAdmin, sessionId } = user;
-  return { userId, workspaceId, isAdmin, via: "session", sessionId };
-}
-
-export function requireAdmin(principal: Principal): void {
-  if (!principal.isAdmin) throw forbidden("Only workspace admins may do this");
+  return principal;
 }

@@ -1,9 +1,9 @@
 import "server-only";
-import { describe } from "@/lib/data/audit-record";
 import { pruneAuditEvents } from "@/lib/data/audit-retention";
-import { lastUsedBuffer } from "@/lib/data/token-auth";
+import { lastUsedBuffer } from "@/lib/data/token-use";
 import { closeDatabase, databaseFile, reopenIfFileReplaced } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { errorLabel } from "@/lib/errors";
 
 // The life of the server process around Next.js: scripts/serve.mjs calls start() before it listens, and
 // shutdown() once it has finished the requests it accepted. instrumentation.ts hands the server both from
@@ -38,7 +38,7 @@ export async function shutdown(): Promise<void> {
   const writes = lastUsedBuffer
     .flush()
     .then(closeDatabase)
-    .catch((error: unknown) => console.error("Could not close the database:", describe(error)));
+    .catch((error: unknown) => console.error("Could not close the database:", errorLabel(error)));
   await Promise.race([writes, new Promise((resolve) => setTimeout(resolve, SHUTDOWN_TIMEOUT_MS).unref())]);
 }
 
@@ -49,6 +49,6 @@ function every(intervalMs: number, job: () => void): () => void {
 
 function pruneOldAuditEvents(): void {
   pruneAuditEvents().catch((error: unknown) =>
-    console.error("Could not prune old audit events; will retry:", describe(error)),
+    console.error("Could not prune old audit events; will retry:", errorLabel(error)),
   );
 }

@@ -1,8 +1,8 @@
 // The SQL guard that keeps lastUsed from moving backwards, tested directly on the suite's database (SQLite
 // or PostgreSQL): whichever instance's flush lands last, an older use never overwrites a newer one.
 import { afterAll, expect, inject, test } from "vitest";
+import { lastUsedWriter } from "@/lib/data/token-use";
 import { databaseConfig } from "@/lib/db/config";
-import { lastUsedWriter } from "@/lib/data/token-auth";
 import { createDbClient } from "@/lib/db/connect";
 import { adminToken, api, bearer, createUserWithToken, expectTokenInfo } from "./support/client";
 

@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parseEnv } from "@/lib/env";
 import { rateLimitConfig } from "@/lib/rate-limit/config";
+import { testPort } from "../support/ports";
 import { createTestDatabase, type TestDatabase } from "../support/postgres";
 import { startTestServer, TEST_ADMIN, type TestServer } from "../support/server";
-import { testPort } from "../support/ports";
 import { uniqueAddress, uniqueEmail } from "./support/client";
 
 const ENV = { TRUST_PROXY: "true", RATE_LIMIT_BLOCK_SECONDS: "600", RATE_LIMIT_ACCOUNT_TRICKLE_SECONDS: "5" };
