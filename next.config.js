@@ -12,6 +12,8 @@ const noContentPolicy = [{ key: "Content-Security-Policy", value: "default-src '
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Each test or bench run may build into its own folder, so that runs never overwrite a live server's build.
+  // A plain read, with lib/env.ts's default: Next.js loads this file as plain JavaScript, which cannot import
+  // lib/env.ts. `npm start` checks NEXT_DIST_DIR there first and passes the checked value on.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],

@@ -2,21 +2,21 @@
 // SQLite database: the two must not differ, or timing tells a guesser which ids exist (docs/security.md).
 //   npx tsx --conditions=react-server bench/revoke-timing.ts [calls per kind, default 3000] [revoke module]
 // The module argument measures another version, e.g. the one before a change:
-//   git show <commit>:lib/data/revoke.ts > lib/data/revoke-before.ts  (then pass lib/data/revoke-before.ts)
+//   git show <commit>:lib/data/access-tokens.ts > lib/data/access-tokens-before.ts  (then pass that file)
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { AuditSource } from "../lib/audit/source";
-import type { DatabaseConfig } from "../lib/config/database";
-import { adapterFactoryFor } from "../lib/db-adapter";
+import type { DatabaseConfig } from "../lib/db/config";
+import { adapterFactoryFor } from "../lib/db/connect";
+import { applyMigrations } from "../lib/db/migrations";
 import { PrismaClient } from "../lib/generated/sqlite/client";
 import { checksumOf, generateToken, hashToken, randomBase62, SECRET_LENGTH, TOKEN_PREFIX } from "../lib/tokens/format";
-import { applyMigrations } from "../prisma/migrate";
 
 type Revoke = (tokenValue: string, source: AuditSource) => Promise<boolean>;
 
 const calls = Number(process.argv[2] ?? 3000);
-const modulePath = path.resolve(process.argv[3] ?? "lib/data/revoke.ts");
+const modulePath = path.resolve(process.argv[3] ?? "lib/data/access-tokens.ts");
 const source: AuditSource = {
   method: "anonymous",
   tokenId: null,

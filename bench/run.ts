@@ -139,7 +139,7 @@ async function runOn(db: "sqlite" | "postgresql", databaseUrl: string | null): P
       load: { ...options, tool: "autocannon", rounds },
       serverEnv,
       rounds: results,
-      // Every process npm start runs, at the end: the bench's RSS figures count next-server and its children.
+      // Every process npm start runs, at the end: the bench's RSS figures count the server and its children.
       processes,
       targets: targets(db, results),
     };

@@ -5,19 +5,39 @@ import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { cn } from "@/lib/cn";
 
-/** A navigation link that marks itself as the current page. */
-export function NavLink({ href, children, className }: { href: string; children: ReactNode; className?: string }) {
+const looks = {
+  /** An entry of the left navigation. */
+  sidebar: {
+    base: "block rounded-md px-3 py-2 text-sm font-medium",
+    current: "bg-slate-700 text-white",
+    other: "text-slate-200 hover:bg-slate-800",
+  },
+  /** A tab above a section's pages (Preferences). */
+  tab: {
+    base: "-mb-px border-b-2 px-4 py-2 text-sm font-medium",
+    current: "border-blue-700 text-blue-800",
+    other: "border-transparent text-slate-600 hover:text-slate-900",
+  },
+};
+
+/** A navigation link that marks itself as the current page, for its path and the pages below it. */
+export function NavLink({
+  href,
+  look = "sidebar",
+  children,
+}: {
+  href: string;
+  look?: keyof typeof looks;
+  children: ReactNode;
+}) {
   const pathname = usePathname();
   const current = pathname === href || pathname.startsWith(`${href}/`);
+  const style = looks[look];
   return (
     <Link
       href={href}
       aria-current={current ? "page" : undefined}
-      className={cn(
-        "block rounded-md px-3 py-2 text-sm font-medium",
-        current ? "bg-slate-700 text-white" : "text-slate-200 hover:bg-slate-800",
-        className,
-      )}
+      className={cn(style.base, current ? style.current : style.other)}
     >
       {children}
     </Link>

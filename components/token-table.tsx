@@ -1,7 +1,7 @@
 import { DataTable } from "@/components/ui/data-table";
 import { UtcTime } from "@/components/utc-time";
-import type { TokenInfo } from "@/lib/data/token-info";
 import { cn } from "@/lib/cn";
+import type { TokenInfo } from "@/lib/data/token-info";
 import { EXPIRES_SOON_DAYS, expiresSoon } from "@/lib/tokens/expiry";
 import { TokenRowMenu, type DeleteTokenAction } from "./token-row-menu";
 

@@ -1,7 +1,7 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
+import { signOut } from "next-auth/react";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -9,6 +9,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { routes } from "@/lib/routes";
 
 /** The User menu at the foot of the left navigation: Preferences and Sign out. */
 export function UserMenu({ name, email }: { name: string; email: string }) {
@@ -31,9 +32,9 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
         </span>
       </DropdownMenuTrigger>
       <DropdownMenuContent side="top" align="start">
-        <DropdownMenuItem onSelect={() => router.push("/preferences/access-tokens")}>Preferences</DropdownMenuItem>
+        <DropdownMenuItem onSelect={() => router.push(routes.accessTokens)}>Preferences</DropdownMenuItem>
         <DropdownMenuSeparator />
-        <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: "/login" })}>Sign out</DropdownMenuItem>
+        <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: routes.login })}>Sign out</DropdownMenuItem>
       </DropdownMenuContent>
     </DropdownMenu>
   );

@@ -1,3 +1,4 @@
+import { parseEnv } from "../lib/env";
 import { rateLimitConfig } from "../lib/rate-limit/config";
 import { E2E_SERVER_ENV } from "../playwright.config";
 import { E2E_ADMIN, expect, signIn, test } from "./support/fixtures";
@@ -6,7 +7,7 @@ import { E2E_ADMIN, expect, signIn, test } from "./support/fixtures";
 // come from another one.
 test.use({ extraHTTPHeaders: { "X-Forwarded-For": "192.0.2.91" } });
 
-const ACCOUNT_FAILURES = rateLimitConfig(E2E_SERVER_ENV).passwordAccount.freeFailures;
+const ACCOUNT_FAILURES = rateLimitConfig(parseEnv(E2E_SERVER_ENV)).passwordAccount.freeFailures;
 
 async function guess(baseURL: string, email: string, attempt: number): Promise<number> {
   const response = await fetch(new URL("/v4/apiAccessTokens", baseURL), {
@@ -34,10 +35,10 @@ test("an account under attack still lets its owner sign in, and Admin > People s
   expect(statuses.at(-1)).toBe(429);
 
   // The owner, from a browser at another address, signs in while the account is blocked for the guesser.
-  await signIn(page, person.email, person.password);
+  await signIn(page, person);
 
   await page.context().clearCookies();
-  await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  await signIn(page, E2E_ADMIN);
   await page.goto("/admin/people");
   const row = (email: string) => page.getByRole("row").filter({ hasText: email });
   const badge = row(person.email).getByText("Under attack", { exact: true });

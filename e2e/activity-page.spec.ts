@@ -1,4 +1,5 @@
-import { E2E_ADMIN, expect, screenshot, signIn, test, type Page, type TestPerson } from "./support/admin-fixtures";
+import type { TestPerson } from "./support/api";
+import { E2E_ADMIN, expect, screenshot, signIn, test, type Page } from "./support/fixtures";
 
 function activityTable(page: Page, caption = "Audit events, newest first") {
   return page.getByRole("table", { name: caption });
@@ -13,9 +14,9 @@ test("an admin's actions and a person's new token show up on the Activity page, 
   page,
   api,
 }, testInfo) => {
-  const person: TestPerson = await api.createPerson({ canGenerateApiAccessTokens: true });
-  const token = await api.createToken(person, "activity export");
-  const other = await api.createToken(person, "activity other");
+  const person: TestPerson = await api.createPerson({ canGenerate: true });
+  const token = await api.createToken({ basic: person }, 3600, "activity export");
+  const other = await api.createToken({ basic: person }, 3600, "activity other");
 
   await signIn(page, E2E_ADMIN);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Activity" }).click();
@@ -91,11 +92,11 @@ test("a person sees their own token events under Preferences > Activity, and nob
   page,
   api,
 }, testInfo) => {
-  const person = await api.createPerson({ canGenerateApiAccessTokens: true });
-  const someoneElse = await api.createPerson({ canGenerateApiAccessTokens: true });
-  const mine = await api.createToken(person, "mine");
-  const theirs = await api.createToken(someoneElse, "theirs");
-  expect((await api.whoAmI(mine.tokenValue)).status).toBe(200);
+  const person = await api.createPerson({ canGenerate: true });
+  const someoneElse = await api.createPerson({ canGenerate: true });
+  const mine = await api.createToken({ basic: person }, 3600, "mine");
+  const theirs = await api.createToken({ basic: someoneElse }, 3600, "theirs");
+  expect((await api.currentPerson(mine.tokenValue)).status).toBe(200);
 
   await signIn(page, person);
   await page.getByRole("navigation", { name: "Preferences" }).getByRole("link", { name: "Activity" }).click();

@@ -1,13 +1,15 @@
-import { E2E_ADMIN, errorCode, expect, personCell, screenshot, signIn, test } from "./support/admin-fixtures";
+import { errorCode } from "./support/api";
+import { E2E_ADMIN, expect, screenshot, signIn, test } from "./support/fixtures";
+import { personCell } from "./support/people-page";
 
 test("an admin deletes a person's token without ever seeing its value, and it is refused on the next request", async ({
   page,
   api,
 }, testInfo) => {
-  const person = await api.createPerson({ canGenerateApiAccessTokens: true });
-  const doomed = await api.createToken(person, "nightly export");
-  const kept = await api.createToken(person, "kept");
-  expect((await api.whoAmI(doomed.tokenValue)).status).toBe(200);
+  const person = await api.createPerson({ canGenerate: true });
+  const doomed = await api.createToken({ basic: person }, 3600, "nightly export");
+  const kept = await api.createToken({ basic: person }, 3600, "kept");
+  expect((await api.currentPerson(doomed.tokenValue)).status).toBe(200);
 
   await signIn(page, E2E_ADMIN);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "People" }).click();
@@ -43,10 +45,10 @@ test("an admin deletes a person's token without ever seeing its value, and it is
   });
 
   await test.step("the deleted token is refused; the other one still works", async () => {
-    const refused = await api.whoAmI(doomed.tokenValue);
+    const refused = await api.currentPerson(doomed.tokenValue);
     expect(refused.status).toBe(401);
     expect(errorCode(refused)).toBe("invalid_token");
-    expect((await api.whoAmI(kept.tokenValue)).status).toBe(200);
+    expect((await api.currentPerson(kept.tokenValue)).status).toBe(200);
   });
 
   await test.step("the People table's token count drops", async () => {

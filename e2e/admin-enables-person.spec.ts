@@ -1,16 +1,7 @@
-import {
-  ACCESS_TOKENS_PATH,
-  E2E_ADMIN,
-  choosePersonAction,
-  errorCode,
-  expect,
-  personCell,
-  screenshot,
-  signIn,
-  signedInPage,
-  test,
-  unique,
-} from "./support/admin-fixtures";
+import { routes } from "@/lib/routes";
+import { errorCode, unique } from "./support/api";
+import { E2E_ADMIN, expect, screenshot, signedInPage, signIn, test } from "./support/fixtures";
+import { choosePersonAction, personCell } from "./support/people-page";
 
 test("a person an admin adds can use tokens only while the admin gives them individual access", async ({
   page,
@@ -88,7 +79,7 @@ test("a person an admin adds can use tokens only while the admin gives them indi
     await created.getByRole("button", { name: "Done" }).click();
     await expect(created).toBeHidden();
 
-    const me = await api.whoAmI(tokenValue);
+    const me = await api.currentPerson(tokenValue);
     expect(me.status, JSON.stringify(me.body)).toBe(200);
     expect(me.body).toMatchObject({ email, canGenerateApiAccessTokens: true });
   });
@@ -97,11 +88,11 @@ test("a person an admin adds can use tokens only while the admin gives them indi
     await choosePersonAction(page, email, "Withdraw individual token access");
     await expect(await personCell(page, email, "Individual token access")).toHaveText("No");
 
-    const refused = await api.whoAmI(tokenValue);
+    const refused = await api.currentPerson(tokenValue);
     expect(refused.status).toBe(401);
     expect(errorCode(refused)).toBe("token_blocked");
 
-    await memberPage.goto(ACCESS_TOKENS_PATH);
+    await memberPage.goto(routes.accessTokens);
     const row = memberPage.getByRole("row").filter({ hasText: "given by an admin" });
     await expect(row).toHaveCount(1);
     await expect(row).toContainText("Blocked");

@@ -1,16 +1,7 @@
-import {
-  ACCESS_TOKENS_PATH,
-  E2E_ADMIN,
-  choosePersonAction,
-  errorCode,
-  expect,
-  personCell,
-  screenshot,
-  signIn,
-  signedInPage,
-  test,
-  type Page,
-} from "./support/admin-fixtures";
+import { routes } from "@/lib/routes";
+import { errorCode } from "./support/api";
+import { E2E_ADMIN, expect, screenshot, signedInPage, signIn, test, type Page } from "./support/fixtures";
+import { choosePersonAction, personCell } from "./support/people-page";
 
 test("a member sees no admin links and cannot open the admin pages", async ({ page, api }, testInfo) => {
   const member = await api.createPerson();
@@ -28,7 +19,7 @@ test("a member sees no admin links and cannot open the admin pages", async ({ pa
     [`/admin/people/${member.id}`, member.name],
   ]) {
     await page.goto(adminPath);
-    await expect(page).toHaveURL(new RegExp(`${ACCESS_TOKENS_PATH}$`));
+    await expect(page).toHaveURL(new RegExp(`${routes.accessTokens}$`));
     await expect(page.getByRole("heading", { name: heading, level: 1 })).toHaveCount(0);
     await expect(page.getByRole("heading", { name: "Access Tokens" })).toBeVisible();
   }
@@ -84,9 +75,9 @@ test("a disabled person can neither sign in nor use a token; enabling them resto
   browser,
   api,
 }, testInfo) => {
-  const person = await api.createPerson({ canGenerateApiAccessTokens: true });
-  const { tokenValue } = await api.createToken(person);
-  expect((await api.whoAmI(tokenValue)).status).toBe(200);
+  const person = await api.createPerson({ canGenerate: true });
+  const { tokenValue } = await api.createToken({ basic: person }, 3600);
+  expect((await api.currentPerson(tokenValue)).status).toBe(200);
   const member = await signedInPage(browser, person);
 
   await signIn(page, E2E_ADMIN);
@@ -98,7 +89,7 @@ test("a disabled person can neither sign in nor use a token; enabling them resto
   });
 
   await test.step("the token is refused and the person is signed out and cannot sign in", async () => {
-    const refused = await api.whoAmI(tokenValue);
+    const refused = await api.currentPerson(tokenValue);
     expect(refused.status).toBe(401);
     expect(errorCode(refused)).toBe("token_blocked");
 
@@ -112,7 +103,7 @@ test("a disabled person can neither sign in nor use a token; enabling them resto
     await choosePersonAction(page, person.email, "Enable account");
     await expect(await personCell(page, person.email, "Status")).toHaveText("Active");
 
-    const restored = await api.whoAmI(tokenValue);
+    const restored = await api.currentPerson(tokenValue);
     expect(restored.status, JSON.stringify(restored.body)).toBe(200);
     expect(restored.body).toMatchObject({ email: person.email, isDisabled: false });
     // A fresh browser: signing in must work again, whatever became of the old session cookie.

@@ -1,6 +1,8 @@
+import { createdTokenSchema } from "@/lib/openapi/schemas";
+import { routes } from "@/lib/routes";
 import { MAX_LIFETIME_DAYS } from "@/lib/validations/access-token";
-import { ACCESS_TOKENS_PATH, E2E_ADMIN, expect, screenshot, signIn, test, unique } from "./support/admin-fixtures";
-import { cellText, createdTokenSchema } from "./support/fixtures";
+import { unique } from "./support/api";
+import { E2E_ADMIN, cellText, expect, screenshot, signIn, test } from "./support/fixtures";
 
 const MAX_LIFETIME_LABEL = "Maximum lifetime for user generated access tokens (days)";
 const DAY_SECONDS = 86_400;
@@ -69,7 +71,7 @@ test("the maximum token lifetime accepts only whole days, and new tokens cannot 
     });
 
     await test.step("the 30-day token now shows the 5-day end it is stopped at, flagged Expires soon", async () => {
-      await page.goto(ACCESS_TOKENS_PATH);
+      await page.goto(routes.accessTokens);
       const expires = await cellText(page, tokenInfo.tokenId, "Expires");
       expect(expires).toContain(shown(fiveDayEnd));
       expect(expires).not.toContain(shown(ownEnd));
@@ -79,7 +81,7 @@ test("the maximum token lifetime accepts only whole days, and new tokens cannot 
     });
 
     await test.step("the Generate dialog states the maximum and refuses 6 days inline", async () => {
-      await page.goto(ACCESS_TOKENS_PATH);
+      await page.goto(routes.accessTokens);
       const rowsBefore = await page.getByRole("row").count();
       await page.getByRole("button", { name: "Generate New Token" }).click();
       const dialog = page.getByRole("dialog", { name: "Generate New Token" });

@@ -1,25 +1,17 @@
-import {
-  ACCESS_TOKENS_PATH,
-  E2E_ADMIN,
-  errorCode,
-  expect,
-  screenshot,
-  signIn,
-  signedInPage,
-  test,
-  updateSettingsWithSession,
-} from "./support/admin-fixtures";
+import { routes } from "@/lib/routes";
+import { errorCode } from "./support/api";
+import { E2E_ADMIN, expect, screenshot, signedInPage, signIn, test } from "./support/fixtures";
 
 test("turning API access tokens off stops every token at once, and turning them on restores the same token", async ({
   page,
   browser,
   api,
-  origin,
+  workspace,
 }, testInfo) => {
-  const person = await api.createPerson({ canGenerateApiAccessTokens: true });
-  const { tokenValue } = await api.createToken(person);
-  expect((await api.whoAmI(tokenValue)).status).toBe(200);
-  const original = await api.getSettings();
+  const person = await api.createPerson({ canGenerate: true });
+  const { tokenValue } = await api.createToken({ basic: person }, 3600);
+  expect((await api.currentPerson(tokenValue)).status).toBe(200);
+  const original = await workspace.keep();
   expect(original.apiAccessTokensEnabled).toBe(true);
 
   await signIn(page, E2E_ADMIN);
@@ -39,14 +31,14 @@ test("turning API access tokens off stops every token at once, and turning them 
     });
 
     await test.step("the token is refused as blocked on its very next request", async () => {
-      const refused = await api.whoAmI(tokenValue);
+      const refused = await api.currentPerson(tokenValue);
       expect(refused.status).toBe(401);
       expect(errorCode(refused)).toBe("token_blocked");
     });
 
     await test.step("nobody, the admin included, can generate a token, and the page says why", async () => {
       for (const who of [member.page, page]) {
-        await who.goto(ACCESS_TOKENS_PATH);
+        await who.goto(routes.accessTokens);
         await expect(who.getByRole("button", { name: "Generate New Token" })).toBeDisabled();
         await expect(who.getByRole("note")).toContainText("API access tokens are turned off for this workspace");
       }
@@ -60,15 +52,13 @@ test("turning API access tokens off stops every token at once, and turning them 
       await page.getByRole("button", { name: "Save" }).click();
       await expect(status).toContainText("API access tokens enabled");
 
-      const restored = await api.whoAmI(tokenValue);
+      const restored = await api.currentPerson(tokenValue);
       expect(restored.status, JSON.stringify(restored.body)).toBe(200);
       expect(restored.body).toMatchObject({ email: person.email });
       await member.page.reload();
       await expect(member.page.getByRole("button", { name: "Generate New Token" })).toBeEnabled();
     });
   } finally {
-    // With tokens off the admin's own token is blocked too, so the way back is the admin's session.
-    await updateSettingsWithSession(page.request, origin, original);
     await member.context.close();
   }
 });

@@ -12,7 +12,7 @@ test("Help > API Documentation shows Getting started and the reference, loading 
       foreign.push(request.url());
     }
   });
-  await signIn(page, person.email, person.password);
+  await signIn(page, person);
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "API Documentation" }).click();
   // Scalar may add the section it shows as a hash (#description/introduction) once it has rendered.

@@ -15,7 +15,7 @@ function warning(page: Page) {
 }
 
 test.beforeEach(async ({ page, person }) => {
-  await signIn(page, person.email, person.password);
+  await signIn(page, person);
 });
 
 test("closing the token-created dialog before copying asks first (Done, Escape, a click outside)", async ({

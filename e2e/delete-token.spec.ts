@@ -1,4 +1,5 @@
-import { ACCESS_TOKENS_PATH, expect, screenshot, signIn, test, tokenRow } from "./support/fixtures";
+import { routes } from "@/lib/routes";
+import { expect, screenshot, signIn, test, tokenRow } from "./support/fixtures";
 
 test("Delete Token... removes the row, and the deleted token is refused on the next request", async ({
   page,
@@ -8,7 +9,7 @@ test("Delete Token... removes the row, and the deleted token is refused on the n
   const doomed = await api.createToken({ basic: person }, 86_400, "to be deleted");
   const kept = await api.createToken({ basic: person }, 86_400, "to be kept");
   expect((await api.currentPerson(doomed.tokenValue)).status).toBe(200);
-  await signIn(page, person.email, person.password);
+  await signIn(page, person);
 
   const id = doomed.tokenInfo.tokenId;
   await page.getByRole("button", { name: `Actions for token ${id}` }).click();
@@ -30,7 +31,7 @@ test("Delete Token... removes the row, and the deleted token is refused on the n
   expect(refused.headers.get("www-authenticate")).toMatch(/^Bearer/);
   expect((await api.currentPerson(kept.tokenValue)).status).toBe(200);
 
-  await page.goto(ACCESS_TOKENS_PATH);
+  await page.goto(routes.accessTokens);
   await expect(tokenRow(page, id)).toHaveCount(0);
   await expect(tokenRow(page, kept.tokenInfo.tokenId)).toBeVisible();
 });
@@ -38,7 +39,7 @@ test("Delete Token... removes the row, and the deleted token is refused on the n
 test("Cancel in the delete confirmation keeps the token working", async ({ page, api }) => {
   const person = await api.createPerson({ canGenerate: true });
   const token = await api.createToken({ basic: person }, 86_400, "keep me");
-  await signIn(page, person.email, person.password);
+  await signIn(page, person);
 
   const id = token.tokenInfo.tokenId;
   await page.getByRole("button", { name: `Actions for token ${id}` }).click();

@@ -1,4 +1,5 @@
-import { createdDialog, expect, generateDialog, screenshot, signIn, test, unique } from "./support/fixtures";
+import { unique } from "./support/api";
+import { createdDialog, expect, generateDialog, screenshot, signIn, test } from "./support/fixtures";
 
 // U+202E (right-to-left override) makes this read as "invoiceexe.jpg" on an admin's page.
 const LYING = "invoice\u202Egpj.exe";
@@ -7,7 +8,7 @@ test("a description with a direction-changing character is refused in the Genera
   page,
   person,
 }, testInfo) => {
-  await signIn(page, person.email, person.password);
+  await signIn(page, person);
   const tokenRows = page.getByRole("row").filter({ has: page.getByRole("cell") });
   await expect(tokenRows).toHaveCount(0);
   await page.getByRole("button", { name: "Generate New Token" }).click();

@@ -11,7 +11,7 @@ test("without access, Generate New Token is disabled and says why; individual ac
   await workspace.set({ usersCanGenerateApiAccessTokens: false });
   const person = await api.createPerson();
   expect(person.canGenerateApiAccessTokens).toBe(false);
-  await signIn(page, person.email, person.password);
+  await signIn(page, person);
 
   const generate = page.getByRole("button", { name: "Generate New Token" });
   await expect(generate).toBeDisabled();
@@ -38,7 +38,7 @@ test("the workspace settings also decide: all users allowed, or tokens turned of
 }) => {
   const person = await api.createPerson();
   await workspace.set({ usersCanGenerateApiAccessTokens: true });
-  await signIn(page, person.email, person.password);
+  await signIn(page, person);
   const generate = page.getByRole("button", { name: "Generate New Token" });
   await expect(generate).toBeEnabled();
 
@@ -48,7 +48,7 @@ test("the workspace settings also decide: all users allowed, or tokens turned of
 
   await workspace.set({ apiAccessTokensEnabled: false });
   await page.context().clearCookies();
-  await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  await signIn(page, E2E_ADMIN);
   await expect(generate).toBeDisabled();
   await expect(page.getByRole("note")).toContainText("API access tokens are turned off for this workspace.");
 });

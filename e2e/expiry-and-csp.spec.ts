@@ -1,13 +1,5 @@
-import {
-  ACCESS_TOKENS_PATH,
-  cellText,
-  expect,
-  screenshot,
-  signIn,
-  test,
-  tokenRow,
-  type Page,
-} from "./support/fixtures";
+import { routes } from "@/lib/routes";
+import { cellText, expect, screenshot, signIn, test, tokenRow, type Page } from "./support/fixtures";
 
 const DAY = 86_400;
 
@@ -28,8 +20,8 @@ test("the Access Tokens page flags a token expiring within 7 days as Expires soo
   const soon = await api.createToken({ basic: person }, 3 * DAY, "expires in three days");
   const later = await api.createToken({ basic: person }, 30 * DAY, "expires in a month");
   const violations = cspViolations(page);
-  await signIn(page, person.email, person.password);
-  await page.goto(ACCESS_TOKENS_PATH);
+  await signIn(page, person);
+  await page.goto(routes.accessTokens);
 
   await expect(tokenRow(page, soon.tokenInfo.tokenId)).toBeVisible();
   expect(await cellText(page, soon.tokenInfo.tokenId, "Expires")).toContain("Expires soon");
@@ -46,7 +38,7 @@ test("sign-in, Access Tokens and Help > API Documentation work under the CSP, wi
   const violations = cspViolations(page);
   const response = await page.goto("/login");
   expect(response?.headers()["content-security-policy"]).toContain("'nonce-");
-  await signIn(page, person.email, person.password);
+  await signIn(page, person);
   await expect(page.getByRole("heading", { name: "Access Tokens" })).toBeVisible();
 
   // Client-side interactivity proves the app's scripts ran: the Generate dialog opens.

@@ -1,7 +1,8 @@
+import { endpointListSchema } from "@/lib/openapi/schemas";
+import { unique } from "./support/api";
 import {
   cellText,
   createdDialog,
-  endpointListSchema,
   expect,
   generateDialog,
   screenshot,
@@ -9,7 +10,6 @@ import {
   test,
   tokenIdOf,
   tokenRow,
-  unique,
   type Page,
 } from "./support/fixtures";
 
@@ -31,7 +31,7 @@ test("a generated token is copied once, works against the API, and its value is 
 }, testInfo) => {
   const person = await api.createPerson({ canGenerate: true });
   const description = unique("nightly export");
-  await signIn(page, person.email, person.password);
+  await signIn(page, person);
 
   await page.getByRole("button", { name: "Generate New Token" }).click();
   const dialog = generateDialog(page);
@@ -107,7 +107,7 @@ test("invalid lifetimes show inline messages and create nothing; the dialog stat
   const person = await api.createPerson({ canGenerate: true });
   const { maxUserTokenLifetimeDays: max } = await api.getSettings();
   expect(max).toBeGreaterThan(0);
-  await signIn(page, person.email, person.password);
+  await signIn(page, person);
   await page.getByRole("button", { name: "Generate New Token" }).click();
   const dialog = generateDialog(page);
   await expect(dialog.getByLabel("Lifetime (days)")).toHaveAccessibleDescription(
@@ -149,7 +149,7 @@ test("the dialog follows the workspace maximum, and -1 works only where the admi
 }) => {
   const person = await api.createPerson({ canGenerate: true });
   await workspace.set({ maxUserTokenLifetimeDays: 10 });
-  await signIn(page, person.email, person.password);
+  await signIn(page, person);
 
   await page.getByRole("button", { name: "Generate New Token" }).click();
   const dialog = generateDialog(page);

@@ -32,7 +32,7 @@ async function describeFocus(page: Page): Promise<string> {
 }
 
 test.beforeEach(async ({ page, person }) => {
-  await signIn(page, person.email, person.password);
+  await signIn(page, person);
 });
 
 test("a token can be generated, copied and the dialogs closed with the keyboard alone", async ({ page }) => {

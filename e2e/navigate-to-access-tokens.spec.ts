@@ -1,11 +1,12 @@
-import { ACCESS_TOKENS_PATH, expect, screenshot, signIn, test } from "./support/fixtures";
+import { routes } from "@/lib/routes";
+import { expect, screenshot, signIn, test } from "./support/fixtures";
 
 test("User menu > Preferences > Access Tokens reaches the page, with a Profile tab beside it", async ({
   page,
   api,
 }, testInfo) => {
   const person = await api.createPerson({ canGenerate: true });
-  await signIn(page, person.email, person.password);
+  await signIn(page, person);
 
   // Start elsewhere, so the User menu has to do the navigating.
   await page.goto("/preferences/profile");
@@ -16,7 +17,7 @@ test("User menu > Preferences > Access Tokens reaches the page, with a Profile t
   await userMenu.click();
   await expect(page.getByRole("menu")).toBeVisible();
   await page.getByRole("menuitem", { name: "Preferences" }).click();
-  await expect(page).toHaveURL(ACCESS_TOKENS_PATH);
+  await expect(page).toHaveURL(routes.accessTokens);
   await expect(page.getByRole("heading", { name: "Preferences", level: 1 })).toBeVisible();
 
   const tabs = page.getByRole("navigation", { name: "Preferences" });
@@ -43,15 +44,15 @@ test("User menu > Preferences > Access Tokens reaches the page, with a Profile t
   await screenshot(page, testInfo, "profile-page");
 
   await accessTokensTab.click();
-  await expect(page).toHaveURL(ACCESS_TOKENS_PATH);
+  await expect(page).toHaveURL(routes.accessTokens);
   await expect(page.getByRole("heading", { name: "Access Tokens", level: 2 })).toBeVisible();
 });
 
 test("/preferences and / both lead to the Access Tokens page", async ({ page, api }) => {
   const person = await api.createPerson();
-  await signIn(page, person.email, person.password);
+  await signIn(page, person);
   await page.goto("/preferences");
-  await expect(page).toHaveURL(ACCESS_TOKENS_PATH);
+  await expect(page).toHaveURL(routes.accessTokens);
   await page.goto("/");
-  await expect(page).toHaveURL(ACCESS_TOKENS_PATH);
+  await expect(page).toHaveURL(routes.accessTokens);
 });

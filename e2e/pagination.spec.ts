@@ -10,7 +10,7 @@ test("with 30 tokens the page shows the 25 newest first and a Next page link to 
   const first = await api.createToken({ basic: person }, 86_400, label(1));
   // One after another, so that creation times, and so the expected order, are distinct.
   for (let n = 2; n <= 30; n++) await api.createToken({ bearer: first.tokenValue }, 86_400, label(n));
-  await signIn(page, person.email, person.password);
+  await signIn(page, person);
 
   const bodyRows = page.getByRole("row").filter({ has: page.getByRole("cell") });
   await expect(bodyRows).toHaveCount(25);

@@ -1,8 +1,9 @@
+import { parseEnv } from "../lib/env";
 import { rateLimitConfig } from "../lib/rate-limit/config";
 import { E2E_SERVER_ENV } from "../playwright.config";
 import { expect, signIn, submitLogin, test, type Page } from "./support/fixtures";
 
-const ACCOUNT_FAILURES = rateLimitConfig(E2E_SERVER_ENV).passwordAccount.freeFailures;
+const ACCOUNT_FAILURES = rateLimitConfig(parseEnv(E2E_SERVER_ENV)).passwordAccount.freeFailures;
 
 async function changePassword(page: Page, current: string, next: string, confirm = next): Promise<void> {
   await page.getByLabel("Current password").fill(current);
@@ -17,7 +18,7 @@ test("changing the password: inline messages for mistakes, success, tokens keep 
   person,
 }) => {
   const token = await api.createToken({ basic: person }, 86_400, "made before the change");
-  await signIn(page, person.email, person.password);
+  await signIn(page, person);
   await page.getByRole("navigation", { name: "Preferences" }).getByRole("link", { name: "Profile" }).click();
   await expect(page.getByRole("heading", { name: "Change password" })).toBeVisible();
   const current = page.getByLabel("Current password");
@@ -61,7 +62,7 @@ test("changing the password: inline messages for mistakes, success, tokens keep 
   await page.context().clearCookies();
   await submitLogin(page, person.email, person.password);
   await expect(page.getByRole("alert").filter({ hasText: "Incorrect email or password" })).toBeVisible();
-  await signIn(page, person.email, newPassword);
+  await signIn(page, { email: person.email, password: newPassword });
 });
 
 test.describe("wrong current passwords", () => {
@@ -73,7 +74,7 @@ test.describe("wrong current passwords", () => {
     page,
     person,
   }) => {
-    await signIn(page, person.email, person.password);
+    await signIn(page, person);
     // Guessed with the session from an address the person never signed in from (a stolen session, say): an
     // address they did sign in from is never refused for the account's sake, only by its own address limit.
     await page.setExtraHTTPHeaders({ "X-Forwarded-For": "192.0.2.89" });

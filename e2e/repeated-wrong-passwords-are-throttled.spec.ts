@@ -1,3 +1,4 @@
+import { parseEnv } from "../lib/env";
 import { rateLimitConfig } from "../lib/rate-limit/config";
 import { E2E_SERVER_ENV } from "../playwright.config";
 import { expect, submitLogin, test } from "./support/fixtures";
@@ -5,7 +6,7 @@ import { expect, submitLogin, test } from "./support/fixtures";
 // Its own made-up address (the server trusts X-Forwarded-For here, as behind a proxy) and account, so these failures count against nobody the other specs sign in as.
 test.use({ extraHTTPHeaders: { "X-Forwarded-For": "192.0.2.77" } });
 
-const ACCOUNT_FAILURES = rateLimitConfig(E2E_SERVER_ENV).passwordAccount.freeFailures;
+const ACCOUNT_FAILURES = rateLimitConfig(parseEnv(E2E_SERVER_ENV)).passwordAccount.freeFailures;
 
 test("repeated wrong passwords in the sign-in form lead to a Too many attempts message", async ({ page }) => {
   const email = `guessed-${Date.now()}@example.test`;

@@ -3,10 +3,11 @@
 // deletes its SQLite file and puts a backup back, and the shared server's database must stay whole.
 import { copyFileSync, rmSync } from "node:fs";
 import Database from "better-sqlite3";
+import { routes } from "@/lib/routes";
 import { SERVICE_UNAVAILABLE } from "../lib/auth/sign-in-errors";
 import { testPort } from "../test/support/ports";
 import { startTestServer, TEST_ADMIN, type TestServer } from "../test/support/server";
-import { ACCESS_TOKENS_PATH, expect, submitLogin, test } from "./support/fixtures";
+import { expect, submitLogin, test } from "./support/fixtures";
 
 const port = Number(process.env.E2E_OUTAGE_PORT ?? testPort(3211));
 let server: TestServer;
@@ -38,5 +39,5 @@ test("during a database outage the sign-in form says the service is unavailable"
   copyFileSync(backup, server.databaseFile);
   expect((await page.request.get("/healthz")).status()).toBe(200);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(ACCESS_TOKENS_PATH);
+  await expect(page).toHaveURL(routes.accessTokens);
 });

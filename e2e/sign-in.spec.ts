@@ -1,4 +1,5 @@
-import { ACCESS_TOKENS_PATH, E2E_ADMIN, expect, signIn, submitLogin, test } from "./support/fixtures";
+import { routes } from "@/lib/routes";
+import { E2E_ADMIN, expect, signIn, submitLogin, test } from "./support/fixtures";
 
 const LOGIN_URL = /\/login(\?.*)?$/;
 
@@ -20,26 +21,26 @@ test("an empty form asks for email and password without calling the server", asy
 });
 
 test("a correct sign-in lands on the Access Tokens page", async ({ page }) => {
-  await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  await signIn(page, E2E_ADMIN);
   await expect(page).toHaveTitle(/Access Tokens/);
   await expect(page.getByRole("button", { name: "Generate New Token" })).toBeEnabled();
 });
 
 test("a signed-out visit to the Access Tokens page goes to the sign-in page", async ({ page }) => {
-  await page.goto(ACCESS_TOKENS_PATH);
+  await page.goto(routes.accessTokens);
   await expect(page).toHaveURL(LOGIN_URL);
   await expect(page.getByRole("heading", { name: "Sign in to Tessera" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Generate New Token" })).toHaveCount(0);
 });
 
 test("Sign out from the User menu returns to the sign-in page and ends the session", async ({ page }) => {
-  await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  await signIn(page, E2E_ADMIN);
   await page.getByRole("button", { name: "User menu" }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(LOGIN_URL);
   await expect(page.getByRole("heading", { name: "Sign in to Tessera" })).toBeVisible();
 
-  await page.goto(ACCESS_TOKENS_PATH);
+  await page.goto(routes.accessTokens);
   await expect(page).toHaveURL(LOGIN_URL);
   await page.goBack();
   await page.reload();

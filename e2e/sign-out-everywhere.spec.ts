@@ -1,9 +1,10 @@
-import { ACCESS_TOKENS_PATH, expect, screenshot, signIn, test, type Page } from "./support/fixtures";
+import { routes } from "@/lib/routes";
+import { expect, screenshot, signIn, test, type Page } from "./support/fixtures";
 
 const LOGIN_URL = /\/login(\?.*)?$/;
 
 async function expectSignedOut(page: Page): Promise<void> {
-  await page.goto(ACCESS_TOKENS_PATH);
+  await page.goto(routes.accessTokens);
   await expect(page).toHaveURL(LOGIN_URL);
   await expect(page.getByRole("heading", { name: "Sign in to Tessera" })).toBeVisible();
 }
@@ -16,8 +17,8 @@ test("Profile > Sign out everywhere ends the session of another browser too", as
   const elsewhere = await browser.newContext();
   try {
     const otherPage = await elsewhere.newPage();
-    await signIn(otherPage, person.email, person.password);
-    await signIn(page, person.email, person.password);
+    await signIn(otherPage, person);
+    await signIn(page, person);
     await page.goto("/preferences/profile");
     await expect(page.getByText("You have 2 active sessions: this browser and 1 more.")).toBeVisible();
     await screenshot(page, testInfo, "profile-sessions");
@@ -39,8 +40,8 @@ test("a password change on Profile ends the other browser's session, not this on
   const elsewhere = await browser.newContext();
   try {
     const otherPage = await elsewhere.newPage();
-    await signIn(otherPage, person.email, person.password);
-    await signIn(page, person.email, person.password);
+    await signIn(otherPage, person);
+    await signIn(page, person);
     await page.goto("/preferences/profile");
     await page.getByLabel("Current password").fill(person.password);
     await page.getByLabel("New password", { exact: true }).fill(`${person.password}-new`);
@@ -51,7 +52,7 @@ test("a password change on Profile ends the other browser's session, not this on
     await expectSignedOut(otherPage);
     await page.reload();
     await expect(page.getByText("This browser is your only active session.")).toBeVisible();
-    await page.goto(ACCESS_TOKENS_PATH);
+    await page.goto(routes.accessTokens);
     await expect(page.getByRole("heading", { name: "Access Tokens", level: 2 })).toBeVisible();
   } finally {
     await elsewhere.close();

@@ -17,44 +17,84 @@ export type ErrorCode =
   | "database_unavailable"
   | "internal_error";
 
+type AppErrorInit = {
+  status: number;
+  code: ErrorCode;
+  /** What is wrong. With a field, the error's message names the field first: "lifetimeSeconds: must be…". */
+  message: string;
+  /** The request field at fault, which a form shows the message under. */
+  field?: string;
+  headers?: Record<string, string>;
+};
+
 export class AppError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ErrorCode,
-    message: string,
-    readonly headers: Record<string, string> = {},
-    /** The request field at fault, for inline form messages. */
-    readonly field?: string,
-  ) {
-    super(message);
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+  /** The message without the field's name, as a form shows it under that field. */
+  readonly problem: string;
+  readonly headers: Record<string, string>;
+
+  constructor({ status, code, message, field, headers = {} }: AppErrorInit) {
+    super(field ? `${field}: ${message}` : message);
+    this.status = status;
+    this.code = code;
+    this.field = field;
+    this.problem = message;
+    this.headers = headers;
   }
 }
 
 export function invalidField(field: string, problem: string): AppError {
-  return new AppError(400, "invalid_request", `${field}: ${problem}`, {}, field);
+  return new AppError({ status: 400, code: "invalid_request", field, message: problem });
+}
+
+/** A 400 about the request as a whole (its body), not one field. */
+export function invalidRequest(message: string): AppError {
+  return new AppError({ status: 400, code: "invalid_request", message });
 }
 
 export function notFound(what: string): AppError {
-  return new AppError(404, "not_found", `${what} not found`);
+  return new AppError({ status: 404, code: "not_found", message: `${what} not found` });
 }
 
 export function forbidden(message: string): AppError {
-  return new AppError(403, "forbidden", message);
+  return new AppError({ status: 403, code: "forbidden", message });
+}
+
+export function conflict(field: string, problem: string): AppError {
+  return new AppError({ status: 409, code: "conflict", field, message: problem });
 }
 
 export function unauthorized(code: ErrorCode, message: string): AppError {
-  return new AppError(401, code, message, { "WWW-Authenticate": 'Bearer realm="tessera"' });
+  return new AppError({ status: 401, code, message, headers: { "WWW-Authenticate": 'Bearer realm="tessera"' } });
 }
 
 export function tooManyAttempts(retryAfterSeconds: number): AppError {
-  return new AppError(429, "too_many_attempts", `Too many attempts; try again in ${retryAfterSeconds} seconds`, {
-    "Retry-After": String(retryAfterSeconds),
+  return new AppError({
+    status: 429,
+    code: "too_many_attempts",
+    message: `Too many attempts; try again in ${retryAfterSeconds} seconds`,
+    headers: { "Retry-After": String(retryAfterSeconds) },
   });
 }
 
 /** The database cannot be used right now (lib/http/database-errors.ts): clients should come back shortly. */
 export function databaseUnavailable(): AppError {
-  return new AppError(503, "database_unavailable", "The database is unavailable; try again shortly", {
-    "Retry-After": "5",
+  return new AppError({
+    status: 503,
+    code: "database_unavailable",
+    message: "The database is unavailable; try again shortly",
+    headers: { "Retry-After": "5" },
   });
+}
+
+/**
+ * What may be logged of an unexpected error: its code (a driver's or Prisma's), else its class name. Never its
+ * message, which may quote request data.
+ */
+export function errorLabel(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string") return code;
+  return error instanceof Error ? error.name : typeof error;
 }

@@ -7,9 +7,9 @@ import os from "node:os";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { readMigrationsList } from "../prisma/migrations-list";
-import { openSchemaEngine } from "../prisma/schema-engine";
-import { schemaFor, type SchemaSource } from "../prisma/schemas";
+import { readMigrationsList } from "@/lib/db/migrations";
+import { openSchemaEngine } from "@/lib/db/schema-engine";
+import { schemaFor, type SchemaSource } from "@/lib/db/schemas";
 
 const filters = { externalTables: [], externalEnums: [] };
 const EMPTY = "-- This is an empty migration.";

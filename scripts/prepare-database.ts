@@ -1,35 +1,26 @@
 // Run by scripts/start.ts in a process of its own: migrate the database and create the workspace and the
 // first admin, under the start-up lock. A process of its own, so the Prisma clients and the migration engine
 // (WebAssembly) it loads leave memory with it instead of staying beside the server for its whole life.
-import { createDbClient } from "@/lib/db-client";
+import { databaseConfig } from "@/lib/db/config";
+import { createDbClient } from "@/lib/db/connect";
+import { applyMigrations } from "@/lib/db/migrations";
+import { withStartupLock } from "@/lib/db/startup-lock";
 import { bootstrap } from "@/lib/setup/bootstrap";
-import { ConfigError, loadStartConfig } from "@/lib/setup/config";
 import { describeDatabaseError } from "@/lib/setup/describe-database-error";
-import { applyMigrations } from "../prisma/migrate";
-import { withStartupLock } from "../prisma/startup-lock";
+import { cannotStart, settingsOrStop } from "./cannot-start";
 
-function fail(message: string): never {
-  console.error(`\nTessera cannot start: ${message}\n`);
-  process.exit(1);
-}
-
-let config;
-try {
-  config = loadStartConfig();
-} catch (error) {
-  if (error instanceof ConfigError) fail(error.message);
-  throw error;
-}
-const db = config.database;
+const settings = settingsOrStop();
+const db = databaseConfig(settings.DATABASE_URL);
+const admin = { email: settings.ADMIN_EMAIL, password: settings.ADMIN_PASSWORD ?? null };
 const { applied, createdAdmin } = await withStartupLock(db, async () => {
   const applied = await applyMigrations(db);
   const client = createDbClient(db);
   try {
-    return { applied, ...(await bootstrap(client, config.admin)) };
+    return { applied, ...(await bootstrap(client, admin)) };
   } finally {
     await client.$disconnect();
   }
-}).catch((error: unknown) => fail(describeDatabaseError(error, db)));
+}).catch((error: unknown) => cannotStart(describeDatabaseError(error, db)));
 if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
 if (createdAdmin) {
   console.log(`Created the first admin: ${createdAdmin.email}`);

@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { schemaFor } from "../prisma/schemas";
+import { schemaFor } from "@/lib/db/schemas";
 
 for (const provider of ["sqlite", "postgresql"] as const) {
   const schema = schemaFor(provider);

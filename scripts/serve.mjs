@@ -1,16 +1,23 @@
-// The production HTTP server (started by scripts/start.ts): Next.js behind a plain node:http server, for
-// three things `next start` does not do.
-// 1. The client's address. Next fills X-Forwarded-For from the socket only when a request has none, so without
+// The HTTP server (started by scripts/start.ts): Next.js behind a plain node:http server, for what Next.js's own
+// server (`next start`) does not do.
+// 1. The app's lifecycle, in the open: start() before listening (the periodic jobs), and after the drain
+//    shutdown() (buffered token-use times written, the database closed), then exit. instrumentation.ts hands
+//    both over from inside the app's bundle (lib/server/lifecycle.ts).
+// 2. Requests Next.js cannot represent (a malformed path, a method it does not serve) and what Node.js cannot
+//    parse at all get the contract's JSON error here, before Next.js (lib/server/request-guard.ts decides).
+// 3. The client's address. Next fills X-Forwarded-For from the socket only when a request has none, so without
 //    a proxy any client could choose the address its failures are counted against (or frame someone else's).
 //    Unless TRUST_PROXY=true, the forwarding headers a client sent are replaced by what the socket says.
-// 2. A drain on SIGTERM/SIGINT: stop accepting, finish every request already accepted, then exit, and the exit
-//    flushes buffered token-use times (lib/data/last-used-shutdown.ts). Node's own server.close() would also
-//    drop accepted connections whose request it has not parsed yet (so does `next start`): under load those
-//    are requests in flight too. So: accept what the kernel has already queued (a short grace), stop
-//    listening, answer what comes with Connection: close, and only after a grace second close the connections
-//    that are still idle.
+// 4. A drain on SIGTERM/SIGINT: stop accepting, finish every request already accepted, then shut down. Node's
+//    own server.close() would also drop accepted connections whose request it has not parsed yet (so does
+//    `next start`), and closeIdleConnections() counts a connection whose request has not arrived yet as idle:
+//    under load those are requests in flight too. So: accept what the kernel has already queued (a short grace,
+//    then one more turn of the event loop, whose poll accepts it), stop listening, answer what comes with
+//    Connection: close, close the keep-alive connections that have answered a request and sit idle, and give a
+//    connection that has not sent its first request until NEW_CONNECTION_GRACE_MS to send it.
 // Plain JavaScript, so that the server process does not carry a TypeScript loader.
 import { createServer } from "node:http";
+import { createRequire } from "node:module";
 import { Server as NetServer } from "node:net";
 import path from "node:path";
 import next from "next";
@@ -22,17 +29,38 @@ const FORWARDING_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-
 const DRAIN_TIMEOUT_MS = 25_000;
 const LISTEN_GRACE_MS = 100;
 const IDLE_GRACE_MS = 1_000;
+const NEW_CONNECTION_GRACE_MS = 10_000;
+const NO_CONTENT_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
-const port = Number(process.env.PORT);
-const hostname = process.env.HOSTNAME || "0.0.0.0";
-const trustProxy = process.env.TRUST_PROXY === "true";
+// Its options come from scripts/start.ts, which read them from the environment through lib/env.ts.
+const { dev = false, port, hostname, trustProxy, distDir } = JSON.parse(process.argv[2]);
 
-const app = next({ dev: false, dir: path.resolve(import.meta.dirname, ".."), hostname, port });
+const root = path.resolve(import.meta.dirname, "..");
+const app = next({ dev, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
+// instrumentation.ts's register() hands over the app's hooks. Next.js runs it within prepare() in development,
+// but in production only at its first request: the server runs it first, from the very file Next.js loads, so
+// the hooks work on the modules the routes use (running it twice hands over the same hooks).
+if (!dev) await createRequire(import.meta.url)(path.join(root, distDir, "server", "instrumentation.js")).register();
+const hooks = globalThis[Symbol.for("tessera.server")];
+hooks.start();
 
-// 3. What Node.js cannot parse (headers over its 16 KB limit, a method it does not know, broken framing) never
-// reaches Next.js; it gets the contract's JSON error instead of Node's bare status line.
+function sendError(response, status, error, headers = {}) {
+  const body = JSON.stringify({ error });
+  response.writeHead(status, {
+    ...headers,
+    "Content-Type": "application/json",
+    "Content-Length": Buffer.byteLength(body),
+    "Cache-Control": "no-store",
+    "Content-Security-Policy": NO_CONTENT_POLICY,
+    "X-Content-Type-Options": "nosniff",
+  });
+  response.end(body);
+}
+
+// What Node.js cannot parse (headers over its 16 KB limit, a method it does not know, broken framing) never
+// reaches the request handler; it gets the contract's JSON error instead of Node's bare status line.
 function answerUnparsable(error, socket) {
   if (!socket.writable || error.code === "ECONNRESET") return socket.destroy();
   const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
@@ -48,8 +76,23 @@ function answerUnparsable(error, socket) {
 }
 
 let draining = false;
+// Each connection: whether a request is being answered on it, and how many it has answered.
+const connections = new Map();
 const server = createServer((request, response) => {
+  const connection = connections.get(request.socket);
+  if (connection) {
+    connection.busy = true;
+    response.once("close", () => {
+      connection.busy = false;
+      connection.answered++;
+    });
+  }
   if (draining) response.setHeader("Connection", "close");
+  const refusal = hooks.refuseRequest(request.method, request.url);
+  if (refusal) {
+    request.resume();
+    return sendError(response, refusal.status, { code: refusal.code, message: refusal.message }, refusal.headers);
+  }
   if (!trustProxy) {
     for (const header of FORWARDING_HEADERS) delete request.headers[header];
     request.headers["x-forwarded-for"] = request.socket.remoteAddress ?? "unknown";
@@ -57,17 +100,39 @@ const server = createServer((request, response) => {
   void handle(request, response);
 });
 
+server.on("connection", (socket) => {
+  connections.set(socket, { busy: false, answered: 0, since: Date.now() });
+  socket.once("close", () => connections.delete(socket));
+});
+
+/** Closes the connections with nothing to do: idle after an answer, or silent past their grace. */
+function closeIdle() {
+  for (const [socket, { busy, answered, since }] of connections) {
+    if (!busy && (answered > 0 || Date.now() - since > NEW_CONNECTION_GRACE_MS)) socket.destroy();
+  }
+}
+
 function drain(signal) {
   if (draining) return;
   draining = true;
   const exitCode = signal === "SIGINT" ? 130 : 143;
   // A request that never ends must not keep the process alive for ever.
-  setTimeout(() => process.exit(exitCode), DRAIN_TIMEOUT_MS).unref();
-  setTimeout(() => {
-    NetServer.prototype.close.call(server, () => void app.close().finally(() => process.exit(exitCode)));
-    setTimeout(() => server.closeIdleConnections(), IDLE_GRACE_MS).unref();
-  }, LISTEN_GRACE_MS);
+  setTimeout(() => stop(exitCode), DRAIN_TIMEOUT_MS).unref();
+  setTimeout(
+    () =>
+      setImmediate(() => {
+        NetServer.prototype.close.call(server, () => void app.close().finally(() => stop(exitCode)));
+        setTimeout(() => setInterval(closeIdle, 250).unref(), IDLE_GRACE_MS).unref();
+      }),
+    LISTEN_GRACE_MS,
+  );
 }
+
+let stopping;
+function stop(exitCode) {
+  stopping ??= hooks.shutdown().finally(() => process.exit(exitCode));
+}
+
 server.on("clientError", answerUnparsable);
 process.on("SIGTERM", () => drain("SIGTERM"));
 process.on("SIGINT", () => drain("SIGINT"));

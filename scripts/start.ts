@@ -1,19 +1,18 @@
-// `npm start`: check the configuration, migrate the database, create the first admin, build the app
-// if it is missing or older than its sources, then serve it (scripts/serve.mjs; `next dev` with --dev).
+// `npm start`: check the settings, migrate the database, create the first admin, build the app if it is
+// missing or older than its sources, then serve it (scripts/serve.mjs; Next.js in development with --dev).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { ConfigError, loadStartConfig } from "@/lib/setup/config";
+import { databaseConfig } from "@/lib/db/config";
+import { withFileLock } from "@/lib/db/startup-lock";
 import { databaseLocation } from "@/lib/setup/describe-database-error";
-import { withFileLock } from "../prisma/startup-lock";
+import { sessionSecret } from "@/lib/setup/session-secret";
+import { cannotStart, checked, settingsOrStop } from "./cannot-start";
 
 const root = path.resolve(import.meta.dirname, "..");
-const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
-
-function fail(message: string): never {
-  console.error(`\nTessera cannot start: ${message}\n`);
-  process.exit(1);
-}
+const settings = settingsOrStop();
+const secret = checked(() => sessionSecret(settings));
+const distDir = path.join(root, settings.NEXT_DIST_DIR);
 
 function newestSourceTime(dir: string): number {
   let newest = 0;
@@ -31,20 +30,21 @@ function buildIsCurrent(): boolean {
   const sources = ["app", "components", "lib"]
     .filter((d) => existsSync(path.join(root, d)))
     .map((d) => newestSourceTime(path.join(root, d)));
-  const configs = ["next.config.js", "package-lock.json"].map((f) => statSync(path.join(root, f)).mtimeMs);
+  // The sources at the top level too: instrumentation.ts hands the server its hooks.
+  const files = ["instrumentation.ts", "proxy.ts", "next.config.js", "package-lock.json"];
+  const configs = files.map((f) => statSync(path.join(root, f)).mtimeMs);
   return statSync(buildId).mtimeMs > Math.max(...sources, ...configs);
 }
 
-function prepare() {
-  const config = loadStartConfig();
-  console.log(`Database: ${config.database.provider} at ${databaseLocation(config.database)}`);
+function prepareDatabase(): void {
+  const db = databaseConfig(settings.DATABASE_URL);
+  console.log(`Database: ${db.provider} at ${databaseLocation(db)}`);
   const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
   const prepared = spawnSync(process.execPath, [tsx, path.join(root, "scripts", "prepare-database.ts")], {
     stdio: "inherit",
     cwd: root,
   });
   if (prepared.status !== 0) process.exit(prepared.status ?? 1);
-  return config;
 }
 
 // Memory settings for the server process (measured in docs/PERFORMANCE.md): V8 otherwise lets its heap grow
@@ -58,19 +58,16 @@ function serverProcessSettings(): Record<string, string> {
 }
 
 const dev = process.argv.includes("--dev");
-let config: ReturnType<typeof loadStartConfig>;
-try {
-  config = prepare();
-} catch (error) {
-  if (error instanceof ConfigError) fail(error.message);
-  throw error;
-}
+prepareDatabase();
+// The server and the build get the settings as checked here, with the defaults that derive from others made
+// explicit and the generated secret: next-auth reads NEXTAUTH_SECRET and NEXTAUTH_URL from the environment.
 const env = {
   ...process.env,
-  NEXTAUTH_SECRET: config.nextAuthSecret,
-  NEXTAUTH_URL: config.nextAuthUrl,
-  DATABASE_URL: config.database.url,
-  PORT: String(config.port),
+  NEXTAUTH_SECRET: secret,
+  NEXTAUTH_URL: settings.NEXTAUTH_URL,
+  DATABASE_URL: settings.DATABASE_URL,
+  PORT: String(settings.PORT),
+  NEXT_DIST_DIR: settings.NEXT_DIST_DIR,
 };
 const next = path.join(root, "node_modules", ".bin", "next");
 // Instances started together from one folder take turns, so only the first one builds.
@@ -78,14 +75,20 @@ await withFileLock(`${distDir}.build-lock`, async () => {
   if (dev || buildIsCurrent()) return;
   console.log("Building the app (next build)...");
   const build = spawnSync(next, ["build"], { stdio: "inherit", env, cwd: root });
-  if (build.status !== 0) fail("next build failed (see above)");
+  if (build.status !== 0) cannotStart("next build failed (see above)");
 });
-const server = dev
-  ? spawn(next, ["dev", "-p", String(config.port), "-H", config.hostname], { stdio: "inherit", env, cwd: root })
-  : spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {
-      stdio: "inherit",
-      env: { ...env, ...serverProcessSettings(), HOSTNAME: config.hostname, NODE_ENV: "production" },
-      cwd: root,
-    });
+// The server's own options, as an argument: it reads no settings from the environment itself.
+const serverOptions = {
+  dev,
+  port: settings.PORT,
+  hostname: settings.HOSTNAME,
+  trustProxy: settings.TRUST_PROXY,
+  distDir: settings.NEXT_DIST_DIR,
+};
+const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs"), JSON.stringify(serverOptions)], {
+  stdio: "inherit",
+  env: { ...env, ...(dev ? { NODE_ENV: "development" } : { ...serverProcessSettings(), NODE_ENV: "production" }) },
+  cwd: root,
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 128 + 15 : 1)));

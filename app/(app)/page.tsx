@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
+import { routes } from "@/lib/routes";
 
 // Without an Authorization header, / is the web app; its home is the Access Tokens page.
 export default function Home() {
-  redirect("/preferences/access-tokens");
+  redirect(routes.accessTokens);
 }

@@ -1,5 +1,5 @@
-import { endpoints } from "@/lib/http/endpoints";
 import { authenticatedRoute } from "@/lib/http/authenticated-route";
+import { endpoints } from "@/lib/http/endpoints";
 import { json, methodNotAllowed } from "@/lib/http/respond";
 
 export const dynamic = "force-dynamic";

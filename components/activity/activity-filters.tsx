@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
+import type { ActivityQuery } from "@/lib/audit/activity-query";
 import { AUDIT_EVENT_LABELS } from "@/lib/audit/describe";
 import { auditEventTypes } from "@/lib/audit/event-types";
-import type { ActivityQuery } from "@/lib/audit/activity-query";
 
 const selectClasses =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-blue-600 focus:outline-none";

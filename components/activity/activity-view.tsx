@@ -1,6 +1,6 @@
+import { Pager } from "@/components/ui/pager";
 import { ACTIVITY_PAGE_SIZE, activityHref, type ActivityQuery } from "@/lib/audit/activity-query";
 import type { AuditEventView } from "@/lib/data/audit-events";
-import { Pager } from "@/components/ui/pager";
 import { ActivityFilters } from "./activity-filters";
 import { ActivityTable } from "./activity-table";
 

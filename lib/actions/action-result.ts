@@ -30,12 +30,12 @@ export function invalidArguments(error: z.ZodError): ActionFailure {
 
 /**
  * An expected failure of the data layer as a result: an AppError under the form field that `fields` gives
- * for the field it names (API field → form field; the message loses the "field: " prefix the API needs), else
- * as a message; an unreachable database as a message. Null for anything else: a bug, left to the error page.
+ * for the field it names (API field → form field), else as a message; an unreachable database as a message.
+ * Null for anything else: a bug, left to the error page.
  */
 export function expectedFailure(error: unknown, fields: Record<string, string> = {}): ActionFailure | null {
   if (error instanceof AppError) {
-    const problem = error.field ? capitalize(error.message.replace(`${error.field}: `, "")) : error.message;
+    const problem = error.field ? capitalize(error.problem) : error.message;
     const field = error.field && fields[error.field];
     return field ? { ok: false, fieldErrors: { [field]: problem } } : { ok: false, fieldErrors: {}, message: problem };
   }

@@ -2,23 +2,20 @@ import type { z } from "zod";
 import { expectedFailure, invalidArguments, type ActionResult } from "./action-result";
 
 export type ActionSpec<Args extends z.ZodTuple> = {
-  /** Who may call it: any signed-in person, or workspace admins only. */
-  access: "member" | "admin";
   /** Every argument, in order. A tuple also refuses missing and extra arguments. */
   args: Args;
   /** Data-layer field → form field, for the failures the form shows under a field (see expectedFailure). */
   fields?: Record<string, string>;
 };
 
-export const ADMINS_ONLY_MESSAGE = "Only workspace admins may do this";
-
 /**
  * The checks every server action makes around its handler, in order: who calls (`caller` may throw, e.g. the
- * redirect of someone signed out), their role, then every argument, as whatever JSON the client sent; the
- * handler sees only what the schema let through. Expected failures come back as results, also from the
- * caller lookup (an unreachable database); anything else is thrown.
+ * redirect of someone signed out), then every argument, as whatever JSON the client sent; the handler sees only
+ * what the schema let through. Whether the caller may do it is the data function's to say (an admin function
+ * asserts the role itself, lib/data/actor.ts). Expected failures come back as results, also from the caller
+ * lookup (an unreachable database); anything else is thrown.
  */
-export async function runAction<Args extends z.ZodTuple, Caller extends { isAdmin: boolean }, T>(
+export async function runAction<Args extends z.ZodTuple, Caller, T>(
   spec: ActionSpec<Args>,
   caller: () => Promise<Caller>,
   args: unknown[],
@@ -26,9 +23,6 @@ export async function runAction<Args extends z.ZodTuple, Caller extends { isAdmi
 ): Promise<ActionResult<T>> {
   try {
     const who = await caller();
-    if (spec.access === "admin" && !who.isAdmin) {
-      return { ok: false, fieldErrors: {}, message: ADMINS_ONLY_MESSAGE };
-    }
     const parsed = spec.args.safeParse(args);
     if (!parsed.success) return invalidArguments(parsed.error);
     return { ok: true, data: await handler(parsed.data, who) };

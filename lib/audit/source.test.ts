@@ -19,19 +19,19 @@ describe("auditSource", () => {
   });
 
   it("is anonymous without authentication, and has no token id but for a token, no session id but for a session", () => {
-    expect(auditSource(headers({}), null, {})).toEqual({
+    expect(auditSource(headers({}), null, false)).toEqual({
       method: "anonymous",
       tokenId: null,
       sessionId: null,
       clientAddress: "unknown",
       userAgent: "",
     });
-    const session = auditSource(headers({}), { via: "session", sessionId: "a-session" }, {});
+    const session = auditSource(headers({}), { via: "session", sessionId: "a-session" }, false);
     expect(session).toMatchObject({ method: "session", tokenId: null, sessionId: "a-session" });
   });
 
   it("replaces characters that would disguise the user agent where it is shown", () => {
-    const source = auditSource(headers({ "user-agent": "curl\u0085/8\u00ad.5 \u00e9" }), null, {});
+    const source = auditSource(headers({ "user-agent": "curl\u0085/8\u00ad.5 \u00e9" }), null, false);
     expect(source.userAgent).toBe("curl\ufffd/8\ufffd.5 \u00e9");
   });
 

@@ -1,8 +1,10 @@
 // Where an audited action came from: how the actor authenticated, and the client's address and user agent.
+import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/rate-limit/client-address";
 import { replaceUnsafeCharacters } from "@/lib/validations/text";
 
-export type AuthMethod = "session" | "password" | "token" | "anonymous";
+export const AUTH_METHODS = ["session", "password", "token", "anonymous"] as const;
+export type AuthMethod = (typeof AUTH_METHODS)[number];
 
 export type AuditSource = {
   method: AuthMethod;
@@ -16,20 +18,20 @@ export type AuditSource = {
 
 export const USER_AGENT_MAX_LENGTH = 256;
 
-/** How a request was authenticated, as lib/auth/authenticate.ts's Principal says it. */
+/** How a request was authenticated, as lib/auth/principal.ts's Principal says it. */
 export type Authentication =
   { via: "session"; sessionId: string } | { via: "password" } | { via: "token"; tokenId: string };
 
 export function auditSource(
   headers: Headers,
   authentication: Authentication | null,
-  env: Record<string, string | undefined> = process.env,
+  trustProxy: boolean = env().TRUST_PROXY,
 ): AuditSource {
   return {
     method: authentication?.via ?? "anonymous",
     tokenId: authentication?.via === "token" ? authentication.tokenId : null,
     sessionId: authentication?.via === "session" ? authentication.sessionId : null,
-    clientAddress: clientAddress(headers, env),
+    clientAddress: clientAddress(headers, trustProxy),
     userAgent: userAgentOf(headers),
   };
 }

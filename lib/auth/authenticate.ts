@@ -1,20 +1,18 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import type { Actor } from "@/lib/data/actor";
-import type { Person } from "@/lib/data/person";
-import { findTokenForAuthentication, lastUsedBuffer, type TokenForAuthentication } from "@/lib/data/token-auth";
-import { noteTokenAddress } from "@/lib/data/token-addresses";
+import { verifyCredentials } from "@/lib/data/account";
+import { findTokenForAuthentication, recordTokenUse, type TokenForAuthentication } from "@/lib/data/token-use";
 import { forbidden, unauthorized, type AppError } from "@/lib/errors";
 import { parseToken, tokenMatchesHash } from "@/lib/tokens/format";
 import { effectiveExpiry, generateDenial, generateDenialMessages, policyCutoff } from "@/lib/tokens/policy";
 import { parseAuthorizationHeader } from "./authorization-header";
+import type { Principal } from "./principal";
 import { isCrossOriginChange } from "./same-origin";
 import { sessionUserOf } from "./session";
-import { refuseInvalidToken, verifyThrottledCredentials } from "./throttle";
+import { refuseInvalidToken } from "./throttle";
 
-export type TokenPrincipal = Actor & { via: "token"; tokenId: string; tokenExpiresAt: Date | null; person: Person };
-
-export type Principal = TokenPrincipal | (Actor & ({ via: "password" } | { via: "session"; sessionId: string }));
+/** A principal authenticated by a token. */
+export type TokenPrincipal = Extract<Principal, { via: "token" }>;
 
 type Options = { allowBasic?: boolean };
 
@@ -85,8 +83,7 @@ export async function authenticateToken(headers: Headers, tokenValue: string): P
     return refuseInvalidToken(headers, invalid, { malformed: check.malformed });
   }
   const { token, expiresAt } = check;
-  lastUsedBuffer.record(token.id, now, token.lastUsedAt);
-  await noteTokenAddress(token, headers);
+  await recordTokenUse(token, headers, now);
   return {
     userId: token.user.id,
     workspaceId: token.user.workspaceId,
@@ -99,22 +96,17 @@ export async function authenticateToken(headers: Headers, tokenValue: string): P
 }
 
 async function authenticatePassword(request: NextRequest, email: string, password: string): Promise<Principal> {
-  const actor = await verifyThrottledCredentials(request.headers, email, password);
+  const actor = await verifyCredentials(request.headers, email, password);
   if (!actor) throw unauthorized("invalid_credentials", "The email or password is incorrect");
   return { ...actor, via: "password" };
 }
 
 async function authenticateSession(request: NextRequest): Promise<Principal> {
   const missing = unauthorized("missing_credentials", "Send Authorization: Bearer <token>");
-  const user = await sessionUserOf(request.headers);
-  if (!user) throw missing;
+  const principal = await sessionUserOf(request.headers);
+  if (!principal) throw missing;
   if (isCrossOriginChange(request)) {
     throw forbidden("Cross-origin requests may not change anything with a session cookie");
   }
-  const { userId, workspaceId, isAdmin, sessionId } = user;
-  return { userId, workspaceId, isAdmin, via: "session", sessionId };
-}
-
-export function requireAdmin(principal: Principal): void {
-  if (!principal.isAdmin) throw forbidden("Only workspace admins may do this");
+  return principal;
 }

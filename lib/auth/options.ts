@@ -1,15 +1,16 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { verifyCredentials } from "@/lib/data/account";
 import { endSession, renewSession, startSession } from "@/lib/data/sessions";
-import { SESSION_IDLE_SECONDS } from "./session-lifetime";
 import { isDatabaseUnavailable } from "@/lib/http/database-errors";
+import { routes } from "@/lib/routes";
+import { SESSION_IDLE_SECONDS } from "./session-lifetime";
 import { signInFailure } from "./sign-in-failure";
-import { verifyThrottledCredentials } from "./throttle";
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
-  pages: { signIn: "/login" },
+  pages: { signIn: routes.login },
   providers: [
     CredentialsProvider({
       name: "Email and password",
@@ -19,7 +20,7 @@ export const authOptions: NextAuthOptions = {
         if (!credentials?.email || !credentials.password) return null;
         try {
           const headers = headersOf(request.headers);
-          const actor = await verifyThrottledCredentials(headers, credentials.email, credentials.password);
+          const actor = await verifyCredentials(headers, credentials.email, credentials.password);
           if (!actor) return null;
           return { id: actor.userId, sessionId: await startSession(actor.userId) };
         } catch (error) {

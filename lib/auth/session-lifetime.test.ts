@@ -1,28 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  DEFAULT_SESSION_MAX_LIFETIME_SECONDS,
-  isSessionLive,
-  newSessionExpiry,
-  renewedIdleExpiry,
-  SESSION_IDLE_SECONDS,
-  sessionMaxLifetimeSeconds,
-} from "./session-lifetime";
+import { isSessionLive, newSessionExpiry, renewedIdleExpiry, SESSION_IDLE_SECONDS } from "./session-lifetime";
 
 const at = (seconds: number) => new Date(Date.UTC(2026, 0, 1) + seconds * 1000);
-
-describe("sessionMaxLifetimeSeconds", () => {
-  it("is 7 days unless SESSION_MAX_LIFETIME_SECONDS says otherwise", () => {
-    expect(sessionMaxLifetimeSeconds({})).toBe(7 * 86_400);
-    expect(DEFAULT_SESSION_MAX_LIFETIME_SECONDS).toBe(7 * 86_400);
-    expect(sessionMaxLifetimeSeconds({ SESSION_MAX_LIFETIME_SECONDS: " 3600 " })).toBe(3600);
-  });
-
-  it.each(["0", "-1", "1.5", "1e3", "a week", "31622401"])("refuses %j, naming the variable", (value) => {
-    expect(() => sessionMaxLifetimeSeconds({ SESSION_MAX_LIFETIME_SECONDS: value })).toThrow(
-      /^SESSION_MAX_LIFETIME_SECONDS must be a whole number of seconds/,
-    );
-  });
-});
 
 describe("session expiry", () => {
   it("a new session ends at its absolute lifetime, its cookie after the idle time", () => {

@@ -1,22 +1,8 @@
 // How long a browser stays signed in. Idle: a session cookie is good for 24 hours after it was issued, at
 // sign-in or when next-auth's GET /api/auth/session renews it. Absolute: however often it is renewed, a
-// session ends SESSION_MAX_LIFETIME_SECONDS after sign-in (default 7 days). Both are checked in the
-// database on every request (lib/data/sessions.ts), besides the idle expiry inside the cookie itself.
+// session ends SESSION_MAX_LIFETIME_SECONDS after sign-in (default 7 days, lib/env.ts). Both are checked in
+// the database on every request (lib/data/sessions.ts), besides the idle expiry inside the cookie itself.
 export const SESSION_IDLE_SECONDS = 24 * 60 * 60;
-export const DEFAULT_SESSION_MAX_LIFETIME_SECONDS = 7 * 24 * 60 * 60;
-const LONGEST_MAX_LIFETIME_SECONDS = 366 * 24 * 60 * 60;
-
-/** The configured absolute lifetime in seconds; throws naming the variable when it is not a whole number in range. */
-export function sessionMaxLifetimeSeconds(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.SESSION_MAX_LIFETIME_SECONDS?.trim();
-  if (raw === undefined || raw === "") return DEFAULT_SESSION_MAX_LIFETIME_SECONDS;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > LONGEST_MAX_LIFETIME_SECONDS) {
-    throw new Error(
-      `SESSION_MAX_LIFETIME_SECONDS must be a whole number of seconds from 1 to ${LONGEST_MAX_LIFETIME_SECONDS} (366 days), not "${raw}"`,
-    );
-  }
-  return Number(raw);
-}
 
 /** A session started now: its absolute end, and the idle end of the cookie issued with it. */
 export function newSessionExpiry(now: Date, maxLifetimeSeconds: number): { expiresAt: Date; idleExpiresAt: Date } {

@@ -1,44 +1,46 @@
 import "server-only";
-import { getToken } from "next-auth/jwt";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { NextRequest } from "next/server";
+import { getToken } from "next-auth/jwt";
 import { cache } from "react";
 import { auditSource, type AuditSource } from "@/lib/audit/source";
-import { findSessionUser, type SignedInUser } from "@/lib/data/sessions";
+import { findSessionUser } from "@/lib/data/sessions";
+import { env } from "@/lib/env";
+import { routes } from "@/lib/routes";
+import type { SessionPrincipal } from "./principal";
 
 /**
  * The person signed in with the session cookie among these request headers, as they are now: null without a
  * cookie, or when it is forged, idle for too long, ended or expired, or its person is disabled. One read.
  */
-export async function sessionUserOf(requestHeaders: Headers): Promise<SignedInUser | null> {
+export async function sessionUserOf(requestHeaders: Headers): Promise<SessionPrincipal | null> {
   // getToken decrypts and verifies the cookie; it wants a request, and would take an Authorization header
   // in place of the cookie, so it gets a request that carries only the cookie.
   const onlyCookie = new NextRequest("http://tessera.invalid/", {
     headers: { cookie: requestHeaders.get("cookie") ?? "" },
   });
-  const jwt = await getToken({ req: onlyCookie, secret: process.env.NEXTAUTH_SECRET });
+  const jwt = await getToken({ req: onlyCookie, secret: env().NEXTAUTH_SECRET });
   return jwt?.sid ? findSessionUser(jwt.sid) : null;
 }
 
 /** The signed-in person of this page or server action, read once per request; null when not signed in. */
-export const getSignedInUser = cache(async (): Promise<SignedInUser | null> => sessionUserOf(await headers()));
+export const getSignedInUser = cache(async (): Promise<SessionPrincipal | null> => sessionUserOf(await headers()));
 
 /** For pages and server actions: the signed-in person, or a redirect to the sign-in page. */
-export async function requireUser(): Promise<SignedInUser> {
+export async function requireUser(): Promise<SessionPrincipal> {
   const user = await getSignedInUser();
-  if (!user) redirect("/login");
+  if (!user) redirect(routes.login);
   return user;
 }
 
-export async function requireAdminUser(): Promise<SignedInUser> {
+export async function requireAdminUser(): Promise<SessionPrincipal> {
   const user = await requireUser();
-  if (!user.isAdmin) redirect("/");
+  if (!user.isAdmin) redirect(routes.home);
   return user;
 }
 
 /** For server actions: where a change made with the session came from, for the audit trail. */
 export async function sessionAuditSource(): Promise<AuditSource> {
-  const { sessionId } = await requireUser();
-  return auditSource(await headers(), { via: "session", sessionId });
+  return auditSource(await headers(), await requireUser());
 }

@@ -1,5 +1,5 @@
-import { DriverAdapterError } from "@prisma/driver-adapter-utils";
 import { PrismaClientKnownRequestError } from "@prisma/client/runtime/client";
+import { DriverAdapterError } from "@prisma/driver-adapter-utils";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { tooManyAttempts } from "@/lib/errors";
 import { SERVICE_UNAVAILABLE, SIGN_IN_FAILED, signInErrorMessage, WRONG_CREDENTIALS } from "./sign-in-errors";
@@ -7,7 +7,7 @@ import { signInFailure } from "./sign-in-failure";
 
 // As Prisma words an unreachable PostgreSQL: host, port, and the call site in our code.
 const unreachable = new PrismaClientKnownRequestError(
-  "Invalid `db.user.findUnique()` invocation in /srv/tessera/lib/data/users.ts:40:21\n\n" +
+  "Invalid `db.user.findUnique()` invocation in /srv/tessera/lib/data/account.ts:40:21\n\n" +
     "Can't reach database server at db.internal:5432",
   {
     code: "P1001",

@@ -1,28 +1,25 @@
 import "server-only";
-import type { AuditSource } from "@/lib/audit/source";
 import type { Actor } from "@/lib/data/actor";
 import { recordAddressBlocked, recordPasswordBlocks } from "@/lib/data/audit-throttle";
 import { isFamiliarAddress, rememberSignInAddress } from "@/lib/data/sign-in-addresses";
-import { getSessionUser, normalizeEmail, setPassword, verifyCredentials } from "@/lib/data/users";
-import { invalidField, notFound, tooManyAttempts, type AppError } from "@/lib/errors";
+import { tooManyAttempts, type AppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/rate-limit/client-address";
 import { admitPasswordAttempt } from "@/lib/rate-limit/password-gate";
 import { throttles } from "@/lib/rate-limit/throttles";
 
 /**
- * verifyCredentials behind the brute-force throttle (lib/rate-limit/password-gate.ts says which attempts get
- * checked). The attempt takes its place in the throttle before bcrypt runs, so a refused attempt costs no bcrypt
- * and concurrent attempts cannot all slip past a check; a right password hands its place back and makes the
- * address familiar to the account. A block's start is recorded in the audit trail (the request's headers give
- * its address and user agent).
+ * A password attempt (`attempt`, given the client's address) behind the brute-force throttle
+ * (lib/rate-limit/password-gate.ts says which attempts get checked). The attempt takes its place in the throttle
+ * before bcrypt runs, so a refused attempt costs no bcrypt and concurrent attempts cannot all slip past a check;
+ * a right password hands its place back and makes the address familiar to the account. A block's start is
+ * recorded in the audit trail (the request's headers give its address and user agent).
  */
-export async function verifyThrottledCredentials(
+export async function throttlePasswordAttempt(
   headers: Headers,
-  email: string,
-  password: string,
+  account: string,
+  attempt: (address: string) => Promise<Actor | null>,
 ): Promise<Actor | null> {
   const address = clientAddress(headers);
-  const account = normalizeEmail(email);
   const gate = await admitPasswordAttempt(throttles().password, {
     address,
     account,
@@ -31,7 +28,7 @@ export async function verifyThrottledCredentials(
   await recordPasswordBlocks(headers, account, gate.blocksStarted);
   if (!gate.admitted) throw tooManyAttempts(gate.retryAfterSeconds);
 
-  const actor = await verifyCredentials(email, password, address).catch(async (error: unknown) => {
+  const actor = await attempt(address).catch(async (error: unknown) => {
     await gate.refund();
     throw error;
   });
@@ -39,25 +36,6 @@ export async function verifyThrottledCredentials(
   await gate.refund();
   await rememberSignInAddress(actor.userId, address);
   return actor;
-}
-
-/**
- * A password change checks the current password behind the same throttle, counted against the same account
- * and address as sign-in: whoever holds a stolen token or session must not be able to guess the password at
- * bcrypt speed through this check.
- */
-export async function changePasswordThrottled(
-  headers: Headers,
-  actor: Actor,
-  currentPassword: string,
-  newPassword: string,
-  source: AuditSource,
-): Promise<void> {
-  const person = await getSessionUser(actor.userId);
-  if (!person) throw notFound("Person");
-  const verified = await verifyThrottledCredentials(headers, person.email, currentPassword);
-  if (!verified) throw invalidField("currentPassword", "is not your current password");
-  await setPassword(actor, newPassword, source);
 }
 
 /**

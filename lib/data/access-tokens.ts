@@ -1,33 +1,31 @@
 import "server-only";
 import type { AuditSource } from "@/lib/audit/source";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { forbidden, invalidField, notFound, unauthorized } from "@/lib/errors";
-import { generateToken, hashToken, isTokenId } from "@/lib/tokens/format";
+import { generateToken, hashToken, isTokenId, parseToken } from "@/lib/tokens/format";
 import { generateDenial, generateDenialMessages, lifetimeProblem, NON_EXPIRING } from "@/lib/tokens/policy";
 import type { CreateAccessTokenInput } from "@/lib/validations/access-token";
 import { isPersonId } from "@/lib/validations/common";
-import type { Actor } from "./actor";
+import { assertAdmin, type Actor } from "./actor";
 import { auditEventRow, recordAuditEvent } from "./audit-record";
-import { toTokenInfo, tokenRowSelect, type TokenInfo } from "./token-info";
+import { holderSelect, toTokenInfo, tokenRowSelect, type CreatedToken, type TokenInfo } from "./token-info";
 
 export type Page = { limit: number; offset: number };
+type TokenList = { data: TokenInfo[]; count: number };
 
-const holderSelect = {
-  isAdmin: true,
-  isDisabled: true,
-  canGenerateApiAccessTokens: true,
-  workspace: {
-    select: { apiAccessTokensEnabled: true, usersCanGenerateApiAccessTokens: true, maxUserTokenLifetimeDays: true },
-  },
-} as const;
+/** The actor's own tokens, newest first. */
+export async function listAccessTokens(actor: Actor, page: Page): Promise<TokenList> {
+  return listTokensOf(actor, actor.userId, page);
+}
 
-/** A person's tokens, newest first. Admins may list anyone's; others only their own. */
-export async function listAccessTokens(
-  actor: Actor,
-  page: Page,
-  ownerId = actor.userId,
-): Promise<{ data: TokenInfo[]; count: number }> {
-  if (!isPersonId(ownerId) || (ownerId !== actor.userId && !actor.isAdmin)) throw notFound("Person");
+/** An admin's view of a person's tokens (values are never shown), newest first. */
+export async function listPersonAccessTokens(actor: Actor, personId: string, page: Page): Promise<TokenList> {
+  assertAdmin(actor);
+  if (!isPersonId(personId)) throw notFound("Person");
+  return listTokensOf(actor, personId, page);
+}
+
+async function listTokensOf(actor: Actor, ownerId: string, page: Page): Promise<TokenList> {
   // The owner read checks the workspace and nothing is returned without it, so the token queries need no
   // join with User: they stay on the (userId, createdAt) index alone.
   const where = { userId: ownerId };
@@ -57,7 +55,7 @@ export async function createAccessToken(
   actor: Actor,
   input: CreateAccessTokenInput,
   source: AuditSource,
-): Promise<{ tokenValue: string; tokenInfo: TokenInfo }> {
+): Promise<CreatedToken> {
   const [owner, parent] = await Promise.all([
     db.user.findUnique({ where: { id: actor.userId }, select: holderSelect }),
     source.tokenId === null
@@ -156,6 +154,12 @@ export async function deleteAccessToken(actor: Actor, tokenId: string, source: A
   });
 }
 
+/** An admin deleting a person's token from the person's page. */
+export async function deletePersonAccessToken(actor: Actor, tokenId: string, source: AuditSource): Promise<void> {
+  assertAdmin(actor);
+  await deleteAccessToken(actor, tokenId, source);
+}
+
 export type GeneratePermission = { allowed: boolean; reason: string | null; maxLifetimeDays: number };
 
 /** Whether the actor may generate a token now, why not, and the workspace's maximum lifetime in days. */
@@ -168,4 +172,35 @@ export async function getGeneratePermission(actor: Actor): Promise<GeneratePermi
     reason: denial && generateDenialMessages[denial],
     maxLifetimeDays: owner.workspace.maxUserTokenLifetimeDays,
   };
+}
+
+/**
+ * Deletes the token with this value, for whoever found it leaked: the value itself is the proof. Says whether
+ * a token was deleted, for the caller's own records only: the API answers the same either way. A revocation
+ * is recorded (token.revoked, in the same transaction); a value that revoked nothing is not.
+ *
+ * Whether the id exists must not show in the work done: a value with a real token id and a wrong secret costs
+ * the same one statement as a made-up id (a DELETE matching id and hash, returning the owner), so timing cannot
+ * tell a guesser which ids exist. Only the holder of the real value causes more (the event), and learns nothing.
+ */
+export async function revokeLeakedToken(tokenValue: string, source: AuditSource): Promise<boolean> {
+  const parsed = parseToken(tokenValue);
+  if (!parsed) return false;
+  return db.$transaction(async (tx) => {
+    // Double-quoted identifiers, bound parameters and RETURNING with a subquery: the same on SQLite and PostgreSQL.
+    const [revoked] = await tx.$queryRaw<Array<{ userId: string; workspaceId: string }>>`
+      DELETE FROM "AccessToken"
+      WHERE "id" = ${parsed.tokenId} AND "secretHash" = ${hashToken(tokenValue)}
+      RETURNING "userId", (SELECT u."workspaceId" FROM "User" u WHERE u."id" = "AccessToken"."userId") AS "workspaceId"`;
+    if (!revoked) return false;
+    await recordAuditEvent(tx, {
+      type: "token.revoked",
+      workspaceId: revoked.workspaceId,
+      actorId: null,
+      source,
+      subjectId: revoked.userId,
+      tokenId: parsed.tokenId,
+    });
+    return true;
+  });
 }

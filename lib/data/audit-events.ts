@@ -1,40 +1,39 @@
 import "server-only";
+import type { z } from "zod";
 import type { AuditEventType } from "@/lib/audit/event-types";
 import type { AuditFilters } from "@/lib/audit/filters";
 import type { AuthMethod } from "@/lib/audit/source";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { forbidden } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/sqlite/client";
-import type { Actor } from "./actor";
+import type { auditEventSchema } from "@/lib/openapi/schemas";
+import { assertAdmin, type Actor } from "./actor";
 
-export type AuditEventView = {
-  id: string;
-  type: AuditEventType;
-  occurredAt: string;
-  actor: { personId: string | null; email: string | null; method: AuthMethod; tokenId: string | null };
-  /** The person the event is about. */
-  person: { id: string; email: string | null } | null;
-  tokenId: string | null;
-  /** null (as is actor.tokenId) where a person who is not an admin reads an event someone else caused. */
-  clientAddress: string | null;
-  userAgent: string | null;
-  details: Record<string, unknown>;
-};
+/** The contract's AuditEvent (lib/openapi/schemas.ts). */
+export type AuditEventView = z.infer<typeof auditEventSchema>;
 
 type Row = Prisma.AuditEventGetPayload<object>;
 
 /**
- * The audit trail, newest first. Admins read the workspace's events and the instance-wide ones; anyone
- * else reads only the events about themselves (their tokens, their account), and asking for another
- * person's is a 403. They see who acted and what happened, but the client address, user agent and token of
- * an event only when they caused it themselves: not where an admin (or an anonymous caller) works from.
+ * Whose events: the workspace's and the instance-wide ones (admins only), or the actor's own, those about them
+ * (their tokens, their account).
+ */
+export type AuditScope = "workspace" | "own";
+
+/**
+ * The audit trail, newest first. In their own events, asking for another person's is a 403, and the client
+ * address, user agent and token of an event show only where the actor caused it themselves: not where an admin
+ * (or an anonymous caller) works from.
  */
 export async function listAuditEvents(
   actor: Actor,
+  scope: AuditScope,
   filters: AuditFilters,
   page: { limit: number; offset: number },
 ): Promise<{ data: AuditEventView[]; count: number }> {
-  const where = { AND: [scope(actor, filters), ...conditions(actor, filters)] };
+  if (scope === "workspace") assertAdmin(actor);
+  const workspace = scope === "workspace";
+  const where = { AND: [scopeCondition(actor, workspace, filters), ...conditions(actor, workspace, filters)] };
   const [rows, count] = await Promise.all([
     db.auditEvent.findMany({
       where,
@@ -45,24 +44,24 @@ export async function listAuditEvents(
     db.auditEvent.count({ where }),
   ]);
   const emails = await emailsOf(actor.workspaceId, rows);
-  const view = (row: Row) => toView(row, emails, actor.isAdmin || row.actorId === actor.userId);
+  const view = (row: Row) => toView(row, emails, workspace || row.actorId === actor.userId);
   return { data: rows.map(view), count };
 }
 
-function scope(actor: Actor, filters: AuditFilters): Prisma.AuditEventWhereInput {
-  if (actor.isAdmin) return { OR: [{ workspaceId: actor.workspaceId }, { workspaceId: null }] };
+function scopeCondition(actor: Actor, workspace: boolean, filters: AuditFilters): Prisma.AuditEventWhereInput {
+  if (workspace) return { OR: [{ workspaceId: actor.workspaceId }, { workspaceId: null }] };
   if (filters.personId !== undefined && filters.personId !== actor.userId) {
     throw forbidden("Only workspace admins may read other people's activity");
   }
   return { workspaceId: actor.workspaceId, subjectId: actor.userId };
 }
 
-function conditions(actor: Actor, filters: AuditFilters): Prisma.AuditEventWhereInput[] {
+function conditions(actor: Actor, workspace: boolean, filters: AuditFilters): Prisma.AuditEventWhereInput[] {
   const all: Prisma.AuditEventWhereInput[] = [];
   if (filters.personId) all.push({ OR: [{ actorId: filters.personId }, { subjectId: filters.personId }] });
   if (filters.tokenId) {
-    // Done with a token: only one's own, for anyone but an admin, so the filter cannot reveal another's token.
-    const usedBy = actor.isAdmin ? {} : { actorId: actor.userId };
+    // Done with a token: in one's own events only one's own, so the filter cannot reveal another's token.
+    const usedBy = workspace ? {} : { actorId: actor.userId };
     all.push({ OR: [{ tokenId: filters.tokenId }, { actorTokenId: filters.tokenId, ...usedBy }] });
   }
   if (filters.types) all.push({ type: { in: filters.types } });

@@ -2,7 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { AuditEventType } from "@/lib/audit/event-types";
 import type { AuditSource } from "@/lib/audit/source";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
+import { errorLabel } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 
 /** One event, as the code that acts describes it. Never put a token value or a password in details. */
@@ -53,12 +54,6 @@ export async function recordAuditEventSafely(input: AuditEventInput): Promise<vo
   try {
     await recordAuditEvent(db, input);
   } catch (error) {
-    console.error(`Could not record the audit event ${input.type}:`, describe(error));
+    console.error(`Could not record the audit event ${input.type}:`, errorLabel(error));
   }
-}
-
-export function describe(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === "string") return code;
-  return error instanceof Error ? error.name : typeof error;
 }

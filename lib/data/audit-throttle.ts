@@ -1,12 +1,13 @@
 import "server-only";
 import { auditSource } from "@/lib/audit/source";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
+import { errorLabel } from "@/lib/errors";
 import { rateLimitConfig } from "@/lib/rate-limit/config";
 import type { BlockStart } from "@/lib/rate-limit/password-gate";
 import type { StartedBlock } from "@/lib/rate-limit/policy";
-import type { Actor } from "./actor";
-import { describe, recordAuditEventSafely } from "./audit-record";
-import { isStorableEmail } from "./users";
+import { isStorableEmail } from "@/lib/validations/email";
+import { assertAdmin, type Actor } from "./actor";
+import { recordAuditEventSafely } from "./audit-record";
 
 /**
  * Records that failed attempts from the request's address just got that address blocked: once per block, by
@@ -68,7 +69,8 @@ async function recordAccountBlocked(headers: Headers, account: string, block: St
  * audit trail, which every instance shares.
  */
 export async function accountsUnderAttack(actor: Actor, personIds: string[]): Promise<Map<string, Date>> {
-  if (!actor.isAdmin || personIds.length === 0) return new Map();
+  assertAdmin(actor);
+  if (personIds.length === 0) return new Map();
   const since = new Date(Date.now() - rateLimitConfig().passwordAccount.windowSeconds * 1000);
   const rows = await db.auditEvent.groupBy({
     by: ["subjectId"],
@@ -90,7 +92,7 @@ async function personWithEmail(email: string): Promise<{ id: string; workspaceId
   try {
     return await db.user.findUnique({ where: { email }, select: { id: true, workspaceId: true } });
   } catch (error) {
-    console.error("Could not look up the throttled account:", describe(error));
+    console.error("Could not look up the throttled account:", errorLabel(error));
     return null;
   }
 }

@@ -1,19 +1,49 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import type { z } from "zod";
 import { changedFields } from "@/lib/audit/changes";
 import type { AuditSource } from "@/lib/audit/source";
 import { hashPassword } from "@/lib/auth/passwords";
-import { db } from "@/lib/db";
-import { AppError, forbidden, notFound } from "@/lib/errors";
+import { db } from "@/lib/db/client";
+import { conflict, notFound } from "@/lib/errors";
+import type { personSchema, personSummarySchema } from "@/lib/openapi/schemas";
 import { isPersonId } from "@/lib/validations/common";
+import { normalizeEmail } from "@/lib/validations/email";
 import type { CreatePersonInput, UpdatePersonInput } from "@/lib/validations/people";
-import type { Actor } from "./actor";
+import { assertAdmin, type Actor } from "./actor";
 import { auditEventRow, recordAuditEvent } from "./audit-record";
-import { personSelect, toPerson, type Person } from "./person";
 import { endSessionsOf } from "./sessions";
-import { normalizeEmail } from "./users";
 
-export type PersonSummary = Person & { apiAccessTokenCount: number };
+/** The contract's Person (lib/openapi/schemas.ts): never a password or hash. */
+export type Person = z.infer<typeof personSchema>;
+/** A Person as the People list shows them, with how many tokens they hold. */
+export type PersonSummary = z.infer<typeof personSummarySchema>;
+
+export const personSelect = {
+  id: true,
+  email: true,
+  name: true,
+  isAdmin: true,
+  isDisabled: true,
+  canGenerateApiAccessTokens: true,
+  createdAt: true,
+  lastLoginAt: true,
+} as const;
+
+type PersonRow = Omit<Person, "createdAt" | "lastLoginTime"> & { createdAt: Date; lastLoginAt: Date | null };
+
+export function toPerson(row: PersonRow): Person {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    isAdmin: row.isAdmin,
+    isDisabled: row.isDisabled,
+    canGenerateApiAccessTokens: row.canGenerateApiAccessTokens,
+    createdAt: row.createdAt.toISOString(),
+    lastLoginTime: row.lastLoginAt?.toISOString() ?? null,
+  };
+}
 
 const changeableSelect = { name: true, isAdmin: true, isDisabled: true, canGenerateApiAccessTokens: true } as const;
 
@@ -22,15 +52,11 @@ function requirePersonId(id: unknown): asserts id is string {
   if (!isPersonId(id)) throw notFound("Person");
 }
 
-function requireAdmin(actor: Actor): void {
-  if (!actor.isAdmin) throw forbidden("Only workspace admins may manage people");
-}
-
 export async function listPeople(
   actor: Actor,
   page: { limit: number; offset: number },
 ): Promise<{ data: PersonSummary[]; count: number }> {
-  requireAdmin(actor);
+  assertAdmin(actor);
   const where = { workspaceId: actor.workspaceId };
   const [rows, count] = await Promise.all([
     db.user.findMany({
@@ -46,7 +72,7 @@ export async function listPeople(
 }
 
 export async function getPerson(actor: Actor, id: string): Promise<Person> {
-  requireAdmin(actor);
+  assertAdmin(actor);
   requirePersonId(id);
   const row = await db.user.findFirst({ where: { id, workspaceId: actor.workspaceId }, select: personSelect });
   if (!row) throw notFound("Person");
@@ -55,7 +81,7 @@ export async function getPerson(actor: Actor, id: string): Promise<Person> {
 
 /** Adds a person, with the person.created event in the same transaction (never the password). */
 export async function createPerson(actor: Actor, input: CreatePersonInput, source: AuditSource): Promise<Person> {
-  requireAdmin(actor);
+  assertAdmin(actor);
   const email = normalizeEmail(input.email);
   const passwordHash = await hashPassword(input.password);
   const id = randomUUID();
@@ -79,7 +105,7 @@ export async function createPerson(actor: Actor, input: CreatePersonInput, sourc
     return toPerson(row);
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") {
-      throw new AppError(409, "conflict", `email: a person with the email ${email} already exists`, {}, "email");
+      throw conflict("email", `a person with the email ${email} already exists`);
     }
     throw error;
   }
@@ -97,10 +123,10 @@ export async function updatePerson(
   input: UpdatePersonInput,
   source: AuditSource,
 ): Promise<Person> {
-  requireAdmin(actor);
+  assertAdmin(actor);
   requirePersonId(id);
   if (id === actor.userId && input.isDisabled === true) {
-    throw new AppError(409, "conflict", "isDisabled: you cannot disable your own account", {}, "isDisabled");
+    throw conflict("isDisabled", "you cannot disable your own account");
   }
   return db.$transaction(async (tx) => {
     // Writing the workspace row first makes concurrent role changes take turns (a row lock on
@@ -118,7 +144,7 @@ export async function updatePerson(
       });
       if (otherAdmins === 0) {
         const field = input.isAdmin === false ? "isAdmin" : "isDisabled";
-        throw new AppError(409, "conflict", `${field}: the workspace must keep at least one enabled admin`, {}, field);
+        throw conflict(field, "the workspace must keep at least one enabled admin");
       }
     }
     const row = await tx.user.update({ where: { id }, data: input, select: personSelect });

@@ -1,21 +1,15 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { AuditSource } from "@/lib/audit/source";
-import {
-  isSessionLive,
-  newSessionExpiry,
-  renewedIdleExpiry,
-  sessionMaxLifetimeSeconds,
-} from "@/lib/auth/session-lifetime";
-import { db } from "@/lib/db";
+import type { SessionPrincipal } from "@/lib/auth/principal";
+import { isSessionLive, newSessionExpiry, renewedIdleExpiry } from "@/lib/auth/session-lifetime";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { errorLabel } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { Actor } from "./actor";
-import { describe, recordAuditEvent } from "./audit-record";
+import { recordAuditEvent } from "./audit-record";
 import { toBoolean, toDate } from "./raw-values";
-import type { SessionUser } from "./users";
-
-/** The signed-in person as they are now, and the session they are signed in with. */
-export type SignedInUser = SessionUser & { sessionId: string };
 
 export type SessionEndReason = "signed_out" | "signed_out_everywhere" | "password_changed" | "disabled";
 
@@ -28,14 +22,14 @@ type SessionWriter = Pick<Prisma.TransactionClient, "session">;
  */
 export async function startSession(userId: string, now = new Date()): Promise<string> {
   const id = randomUUID();
-  const expiry = newSessionExpiry(now, sessionMaxLifetimeSeconds());
+  const expiry = newSessionExpiry(now, env().SESSION_MAX_LIFETIME_SECONDS);
   await db.$transaction([
     db.session.create({ data: { id, userId, createdAt: now, ...expiry } }),
     db.user.update({ where: { id: userId }, data: { lastLoginAt: now } }),
   ]);
   await db.session
     .deleteMany({ where: { idleExpiresAt: { lte: now } } })
-    .catch((error: unknown) => console.error("Could not prune expired sessions; will retry:", describe(error)));
+    .catch((error: unknown) => console.error("Could not prune expired sessions; will retry:", errorLabel(error)));
   return id;
 }
 
@@ -46,7 +40,7 @@ type Row = Record<"userId" | "expiresAt" | "idleExpiresAt" | "endedAt", unknown>
  * The person signed in with this session, as they are now; null once the session has ended or expired, or
  * the person is disabled or deleted. This runs on every request that uses the cookie.
  */
-export async function findSessionUser(sessionId: string, now = new Date()): Promise<SignedInUser | null> {
+export async function findSessionUser(sessionId: string, now = new Date()): Promise<SessionPrincipal | null> {
   return (await readLiveSession(sessionId, now))?.user ?? null;
 }
 
@@ -66,7 +60,10 @@ export async function renewSession(sessionId: string, now = new Date()): Promise
  * One indexed read of the session joined with its person, in one portable statement (double-quoted
  * identifiers, a bound parameter): a nested Prisma select would cost a second round-trip.
  */
-async function readLiveSession(sessionId: string, now: Date): Promise<{ user: SignedInUser; expiresAt: Date } | null> {
+async function readLiveSession(
+  sessionId: string,
+  now: Date,
+): Promise<{ user: SessionPrincipal; expiresAt: Date } | null> {
   const rows = await db.$queryRaw<Row[]>`
     SELECT s."userId", s."expiresAt", s."idleExpiresAt", s."endedAt",
            u."workspaceId", u."isAdmin", u."isDisabled", u."email", u."name"
@@ -81,13 +78,14 @@ async function readLiveSession(sessionId: string, now: Date): Promise<{ user: Si
     idleExpiresAt: toDate(row.idleExpiresAt) ?? new Date(0),
   };
   if (!isSessionLive(session, now) || toBoolean(row.isDisabled)) return null;
-  const user = {
+  const user: SessionPrincipal = {
     userId: String(row.userId),
     workspaceId: String(row.workspaceId),
     isAdmin: toBoolean(row.isAdmin),
+    via: "session",
+    sessionId,
     email: String(row.email),
     name: String(row.name),
-    sessionId,
   };
   return { user, expiresAt: session.expiresAt };
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { describe } from "./audit-record";
-import { isStorableEmail } from "./users";
+import { db } from "@/lib/db/client";
+import { errorLabel } from "@/lib/errors";
+import { isStorableEmail } from "@/lib/validations/email";
 
 // An address stays familiar to an account for this long after its last successful sign-in from there, so that
 // an address handed on to someone else (a dynamic IP) stops being trusted in time.
@@ -31,6 +31,6 @@ export async function rememberSignInAddress(userId: string, address: string): Pr
       update: { lastSignInAt },
     });
   } catch (error) {
-    console.error("Could not remember the sign-in address:", describe(error));
+    console.error("Could not remember the sign-in address:", errorLabel(error));
   }
 }

@@ -1,24 +1,11 @@
-import {
-  effectiveExpiry,
-  tokenStatus,
-  type ExpiryLimit,
-  type TokenHolder,
-  type TokenPolicy,
-  type TokenStatus,
-} from "@/lib/tokens/policy";
+import type { z } from "zod";
+import type { createdTokenSchema, tokenInfoSchema } from "@/lib/openapi/schemas";
+import { effectiveExpiry, tokenStatus, type TokenHolder, type TokenPolicy } from "@/lib/tokens/policy";
 
-/** The contract's TokenInfo: everything about a token except its value. */
-export type TokenInfo = {
-  tokenId: string;
-  description: string;
-  status: TokenStatus;
-  /** When the token stops working for time alone: its own expiry, or earlier under the workspace maximum. */
-  expiredAt: string | null;
-  /** Which limit sets expiredAt; null when the token never expires. */
-  expiryLimit: ExpiryLimit | null;
-  lastUsed: string | null;
-  createdAt: string;
-};
+/** The contract's TokenInfo (lib/openapi/schemas.ts): everything about a token except its value. */
+export type TokenInfo = z.infer<typeof tokenInfoSchema>;
+/** A new token: its value, shown once, and its TokenInfo. */
+export type CreatedToken = z.infer<typeof createdTokenSchema>;
 
 export type TokenRow = {
   id: string;
@@ -34,6 +21,16 @@ export const tokenRowSelect = {
   createdAt: true,
   expiresAt: true,
   lastUsedAt: true,
+} as const;
+
+/** What toTokenInfo needs of the token's owner and their workspace. */
+export const holderSelect = {
+  isAdmin: true,
+  isDisabled: true,
+  canGenerateApiAccessTokens: true,
+  workspace: {
+    select: { apiAccessTokensEnabled: true, usersCanGenerateApiAccessTokens: true, maxUserTokenLifetimeDays: true },
+  },
 } as const;
 
 export function toTokenInfo(row: TokenRow, owner: TokenHolder, policy: TokenPolicy, now = new Date()): TokenInfo {

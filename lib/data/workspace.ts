@@ -1,14 +1,15 @@
 import "server-only";
+import type { z } from "zod";
 import { changedFields } from "@/lib/audit/changes";
 import type { AuditSource } from "@/lib/audit/source";
-import { db } from "@/lib/db";
-import { forbidden } from "@/lib/errors";
-import type { TokenPolicy } from "@/lib/tokens/policy";
+import { db } from "@/lib/db/client";
+import type { workspaceSettingsSchema } from "@/lib/openapi/schemas";
 import type { UpdateWorkspaceSettingsInput } from "@/lib/validations/workspace-settings";
-import type { Actor } from "./actor";
+import { assertAdmin, type Actor } from "./actor";
 import { recordAuditEvent } from "./audit-record";
 
-export type WorkspaceSettings = TokenPolicy;
+/** The contract's WorkspaceSettings (lib/openapi/schemas.ts): the token policy. */
+export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
 
 const settingsSelect = {
   apiAccessTokensEnabled: true,
@@ -16,8 +17,9 @@ const settingsSelect = {
   maxUserTokenLifetimeDays: true,
 } as const;
 
-/** The settings that shape token policy; every signed-in person may read them (the UI explains them). */
+/** The settings that shape token policy, for an admin to change. */
 export async function getWorkspaceSettings(actor: Actor): Promise<WorkspaceSettings> {
+  assertAdmin(actor);
   return db.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: settingsSelect });
 }
 
@@ -30,7 +32,7 @@ export async function updateWorkspaceSettings(
   input: UpdateWorkspaceSettingsInput,
   source: AuditSource,
 ): Promise<{ before: WorkspaceSettings; after: WorkspaceSettings }> {
-  if (!actor.isAdmin) throw forbidden("Only workspace admins may change workspace settings");
+  assertAdmin(actor);
   return db.$transaction(async (tx) => {
     const before = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: settingsSelect });
     const after = await tx.workspace.update({ where: { id: actor.workspaceId }, data: input, select: settingsSelect });

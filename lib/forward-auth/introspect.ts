@@ -2,7 +2,7 @@ import "server-only";
 import { authenticateToken, checkToken, type TokenPrincipal } from "@/lib/auth/authenticate";
 import { parseAuthorizationHeader } from "@/lib/auth/authorization-header";
 import { countInvalidToken, refuseInvalidToken } from "@/lib/auth/throttle";
-import { lastUsedBuffer } from "@/lib/data/token-auth";
+import { lastUsedBuffer } from "@/lib/data/token-use";
 import { forbidden, unauthorized } from "@/lib/errors";
 
 /** RFC 7662, section 2.2: inactive says nothing more; active says whose token it is and until when. */

@@ -1,9 +1,9 @@
 import "server-only";
-import { unauthorized } from "@/lib/errors";
-import { toAppError } from "@/lib/http/respond";
 import { authenticateToken, type TokenPrincipal } from "@/lib/auth/authenticate";
 import { parseAuthorizationHeader } from "@/lib/auth/authorization-header";
 import { refuseInvalidToken } from "@/lib/auth/throttle";
+import { unauthorized } from "@/lib/errors";
+import { toAppError } from "@/lib/http/respond";
 
 /** An answer as plain data: the Next.js route and the server's fast path (before Next.js) both send it. */
 export type VerifyAnswer = { status: number; headers: Record<string, string>; body: string };

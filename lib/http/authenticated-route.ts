@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import { authenticate, type Principal } from "@/lib/auth/authenticate";
+import { authenticate } from "@/lib/auth/authenticate";
+import type { Principal } from "@/lib/auth/principal";
 import { apiRoute, toErrorResponse } from "./respond";
 
 /**

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { AppError, invalidRequest } from "@/lib/errors";
 import { firstDuplicateKey } from "./duplicate-keys";
 import { firstPrototypeKey } from "./prototype-keys";
 
@@ -14,16 +14,16 @@ export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES):
   try {
     value = JSON.parse(text);
   } catch {
-    throw new AppError(400, "invalid_request", "The request body is not valid JSON");
+    throw invalidRequest("The request body is not valid JSON");
   }
   const repeated = firstDuplicateKey(text);
   if (repeated !== null) {
     const field = JSON.stringify(repeated.slice(0, 50));
-    throw new AppError(400, "invalid_request", `Request body: the field ${field} appears more than once`);
+    throw invalidRequest(`Request body: the field ${field} appears more than once`);
   }
   const prototypeKey = firstPrototypeKey(value);
   if (prototypeKey !== null) {
-    throw new AppError(400, "invalid_request", `Request body: the field "${prototypeKey}" is not allowed`);
+    throw invalidRequest(`Request body: the field "${prototypeKey}" is not allowed`);
   }
   return value;
 }
@@ -37,11 +37,7 @@ export async function readFormBody(request: Request, maxBytes = MAX_BODY_BYTES):
   const fields: Record<string, string> = {};
   for (const [name, value] of new URLSearchParams(text)) {
     if (Object.hasOwn(fields, name)) {
-      throw new AppError(
-        400,
-        "invalid_request",
-        `Request body: the field ${JSON.stringify(name.slice(0, 50))} appears more than once`,
-      );
+      throw invalidRequest(`Request body: the field ${JSON.stringify(name.slice(0, 50))} appears more than once`);
     }
     fields[name] = value;
   }
@@ -51,17 +47,17 @@ export async function readFormBody(request: Request, maxBytes = MAX_BODY_BYTES):
 const JSON_TYPE = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
 const FORM_TYPE = /^application\/x-www-form-urlencoded\s*(;|$)/i;
 
+/** The body as UTF-8 text, after its content type and size are checked. */
 async function readTextBody(request: Request, type: RegExp, sendAs: string, maxBytes: number): Promise<string> {
   if (!type.test(request.headers.get("content-type") ?? "")) {
-    throw new AppError(415, "unsupported_media_type", `Send the body ${sendAs}`);
+    throw new AppError({ status: 415, code: "unsupported_media_type", message: `Send the body ${sendAs}` });
   }
-  const tooLarge = new AppError(413, "payload_too_large", `The request body must be at most ${maxBytes} bytes`);
-  if (Number(request.headers.get("content-length")) > maxBytes) throw tooLarge;
-  const bytes = await readLimited(request, maxBytes, tooLarge);
+  if (Number(request.headers.get("content-length")) > maxBytes) throw tooLarge(maxBytes);
+  const bytes = await readLimited(request, maxBytes);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new AppError(400, "invalid_request", "The request body is not valid UTF-8");
+    throw invalidRequest("The request body is not valid UTF-8");
   }
 }
 
@@ -71,17 +67,20 @@ async function readTextBody(request: Request, type: RegExp, sendAs: string, maxB
 // is closed instead, so that nobody can make the server read without end.
 const DRAIN_FACTOR = 4;
 
-async function readLimited(request: Request, maxBytes: number, tooLarge: AppError): Promise<Uint8Array> {
+function tooLarge(maxBytes: number, headers: Record<string, string> = {}): AppError {
+  const message = `The request body must be at most ${maxBytes} bytes`;
+  return new AppError({ status: 413, code: "payload_too_large", message, headers });
+}
+
+async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array> {
   if (!request.body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
     size += chunk.byteLength;
-    if (size > maxBytes * DRAIN_FACTOR) {
-      throw new AppError(tooLarge.status, tooLarge.code, tooLarge.message, { Connection: "close" });
-    }
+    if (size > maxBytes * DRAIN_FACTOR) throw tooLarge(maxBytes, { Connection: "close" });
     if (size <= maxBytes) chunks.push(chunk);
   }
-  if (size > maxBytes) throw tooLarge;
+  if (size > maxBytes) throw tooLarge(maxBytes);
   return Buffer.concat(chunks);
 }

@@ -1,8 +1,8 @@
 // The errors below have the shapes Prisma 7 and its driver adapters were seen to throw (reproduced against
 // real SQLite files and a real PostgreSQL server: test/api/database-file.test.ts and
 // test/cluster/database-unusable.test.ts run them end to end).
-import { DriverAdapterError } from "@prisma/driver-adapter-utils";
 import { PrismaClientInitializationError, PrismaClientKnownRequestError } from "@prisma/client/runtime/client";
+import { DriverAdapterError } from "@prisma/driver-adapter-utils";
 import Database from "better-sqlite3";
 import { DatabaseError } from "pg";
 import { describe, expect, it } from "vitest";

@@ -26,7 +26,7 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (isDatabaseUnavailable(error)) return databaseUnavailable();
   console.error("Unexpected error:", error instanceof Error ? `${error.name}: ${error.message}` : String(error));
-  return new AppError(500, "internal_error", "Something went wrong on our side");
+  return new AppError({ status: 500, code: "internal_error", message: "Something went wrong on our side" });
 }
 
 export function toErrorResponse(error: unknown): Response {

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { invalidField, invalidRequest } from "@/lib/errors";
 
 /** Parses with a zod schema; the first problem becomes a 400 that names the field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
@@ -7,6 +7,5 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = issue.path.join(".");
-  const message = field ? `${field}: ${issue.message}` : `Request body: ${issue.message}`;
-  throw new AppError(400, "invalid_request", message, {}, field || undefined);
+  throw field ? invalidField(field, issue.message) : invalidRequest(`Request body: ${issue.message}`);
 }

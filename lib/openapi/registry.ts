@@ -2,8 +2,8 @@
 // (GET / with a token) are both generated from it, with the very zod schemas the route handlers validate with.
 import type { z } from "zod";
 import { auditEventTypes } from "@/lib/audit/event-types";
-import { introspectionRequestSchema } from "@/lib/validations/introspection";
 import { createAccessTokenSchema, revokeAccessTokenSchema } from "@/lib/validations/access-token";
+import { introspectionRequestSchema } from "@/lib/validations/introspection";
 import { changePasswordSchema, createPersonSchema, updatePersonSchema } from "@/lib/validations/people";
 import { updateWorkspaceSettingsSchema } from "@/lib/validations/workspace-settings";
 import type { ResponseSchemaName } from "./schemas";

@@ -2,6 +2,7 @@
 // schemas in lib/validations that the route handlers parse with; the two together describe the whole API.
 import { z } from "zod";
 import { auditEventTypes } from "@/lib/audit/event-types";
+import { AUTH_METHODS } from "@/lib/audit/source";
 import type { ExpiryLimit, TokenStatus } from "@/lib/tokens/policy";
 
 const TOKEN_STATUSES = ["active", "expired", "blocked"] as const satisfies readonly TokenStatus[];
@@ -90,7 +91,7 @@ export const auditEventSchema = z
       .strictObject({
         personId: nullableId.describe("Who acted; null when nobody was authenticated"),
         email: z.string().nullable().describe("Their email now; null when unknown or deleted"),
-        method: z.enum(["session", "password", "token", "anonymous"]).describe("How they authenticated"),
+        method: z.enum(AUTH_METHODS).describe("How they authenticated"),
         tokenId: nullableId.describe(
           "The token they authenticated with, when method is token; null for a person who is not an admin " +
             "reading an event someone else caused",

@@ -1,13 +1,15 @@
 // The address failures are counted against. Route handlers do not see the socket, so the server
 // (scripts/serve.mjs) hands it over in X-Forwarded-For: unless TRUST_PROXY=true it replaces whatever the
 // client sent with the socket's address; behind a trusted proxy it leaves the proxy's header alone.
-export function clientAddress(headers: Headers, env: Record<string, string | undefined> = process.env): string {
+import { env } from "@/lib/env";
+
+export function clientAddress(headers: Headers, trustProxy: boolean = env().TRUST_PROXY): string {
   const forwarded = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((part) => part.trim())
     .filter(Boolean);
   // Behind a trusted proxy (TRUST_PROXY=true) the last entry is the one that proxy added: the real peer.
   // Without one, the header holds the socket address alone (scripts/serve.mjs put it there).
-  const address = env.TRUST_PROXY === "true" ? forwarded.at(-1) : forwarded.join(",");
+  const address = trustProxy ? forwarded.at(-1) : forwarded.join(",");
   return (address || "unknown").slice(0, 100);
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
 import { rateLimitConfig } from "./config";
 
 describe("rateLimitConfig", () => {
   it("has production defaults, with a short cap on an account's block", () => {
-    const config = rateLimitConfig({});
+    const config = rateLimitConfig(parseEnv({}));
     expect(config.passwordAccount).toEqual({
       freeFailures: 5,
       windowSeconds: 900,
@@ -14,10 +15,13 @@ describe("rateLimitConfig", () => {
     expect(config.revokePerMinute).toBe(30);
   });
 
-  it("reads RATE_LIMIT_* and ignores values that are not positive numbers", () => {
-    const config = rateLimitConfig({ RATE_LIMIT_ACCOUNT_FAILURES: "2", RATE_LIMIT_BLOCK_SECONDS: "-1" });
+  it("reads RATE_LIMIT_*, and a value that is not a positive whole number stops start-up naming it", () => {
+    const config = rateLimitConfig(parseEnv({ RATE_LIMIT_ACCOUNT_FAILURES: "2" }));
     expect(config.passwordAccount.freeFailures).toBe(2);
     expect(config.passwordAccount.baseBlockSeconds).toBe(30);
-    expect(rateLimitConfig({ RATE_LIMIT_REVOKE_PER_MINUTE: "5" }).revokePerMinute).toBe(5);
+    expect(() => parseEnv({ RATE_LIMIT_BLOCK_SECONDS: "-1" })).toThrow(
+      /^RATE_LIMIT_BLOCK_SECONDS must be a whole number/,
+    );
+    expect(rateLimitConfig(parseEnv({ RATE_LIMIT_REVOKE_PER_MINUTE: "5" })).revokePerMinute).toBe(5);
   });
 });

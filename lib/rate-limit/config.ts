@@ -1,4 +1,5 @@
-// The throttling rules, from RATE_LIMIT_* environment variables with production defaults (README).
+// The throttling rules, from the RATE_LIMIT_* settings (lib/env.ts; production defaults in the README).
+import { env, type Env } from "@/lib/env";
 import type { Rule } from "./policy";
 
 export type RateLimitConfig = {
@@ -14,26 +15,22 @@ export type RateLimitConfig = {
   revokePerMinute: number;
 };
 
-function positive(env: Record<string, string | undefined>, name: string, fallback: number): number {
-  const value = Number(env[name] ?? fallback);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
-export function rateLimitConfig(env: Record<string, string | undefined> = process.env): RateLimitConfig {
-  const windowSeconds = positive(env, "RATE_LIMIT_WINDOW_SECONDS", 900);
-  const baseBlockSeconds = positive(env, "RATE_LIMIT_BLOCK_SECONDS", 30);
-  const maxBlockSeconds = positive(env, "RATE_LIMIT_MAX_BLOCK_SECONDS", 3600);
-  const block = { windowSeconds, baseBlockSeconds, maxBlockSeconds };
+export function rateLimitConfig(settings: Env = env()): RateLimitConfig {
+  const block = {
+    windowSeconds: settings.RATE_LIMIT_WINDOW_SECONDS,
+    baseBlockSeconds: settings.RATE_LIMIT_BLOCK_SECONDS,
+    maxBlockSeconds: settings.RATE_LIMIT_MAX_BLOCK_SECONDS,
+  };
   return {
-    passwordAddress: { ...block, freeFailures: positive(env, "RATE_LIMIT_ADDRESS_FAILURES", 20) },
+    passwordAddress: { ...block, freeFailures: settings.RATE_LIMIT_ADDRESS_FAILURES },
     // An account's block stays short, so its owner is not locked out for long by someone else's guessing.
     passwordAccount: {
       ...block,
-      freeFailures: positive(env, "RATE_LIMIT_ACCOUNT_FAILURES", 5),
-      maxBlockSeconds: Math.min(maxBlockSeconds, positive(env, "RATE_LIMIT_ACCOUNT_MAX_BLOCK_SECONDS", 300)),
+      freeFailures: settings.RATE_LIMIT_ACCOUNT_FAILURES,
+      maxBlockSeconds: Math.min(block.maxBlockSeconds, settings.RATE_LIMIT_ACCOUNT_MAX_BLOCK_SECONDS),
     },
-    tokenAddress: { ...block, freeFailures: positive(env, "RATE_LIMIT_TOKEN_FAILURES", 50) },
-    accountTrickleSeconds: positive(env, "RATE_LIMIT_ACCOUNT_TRICKLE_SECONDS", 60),
-    revokePerMinute: positive(env, "RATE_LIMIT_REVOKE_PER_MINUTE", 30),
+    tokenAddress: { ...block, freeFailures: settings.RATE_LIMIT_TOKEN_FAILURES },
+    accountTrickleSeconds: settings.RATE_LIMIT_ACCOUNT_TRICKLE_SECONDS,
+    revokePerMinute: settings.RATE_LIMIT_REVOKE_PER_MINUTE,
   };
 }

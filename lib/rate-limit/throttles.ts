@@ -1,12 +1,11 @@
 import "server-only";
-import { Pool } from "pg";
 import {
   RateLimiterMemory,
   RateLimiterPostgres,
   RateLimiterRes,
   type RateLimiterAbstract,
 } from "rate-limiter-flexible";
-import { databaseConfig } from "@/lib/config/database";
+import { rateLimitPool } from "@/lib/db/rate-limit-pool";
 import { tooManyAttempts } from "@/lib/errors";
 import { rateLimitConfig } from "./config";
 import type { PasswordLimits } from "./password-gate";
@@ -26,9 +25,8 @@ export type Throttles = {
 // the database is unreachable each instance counts in memory instead (the insurance limiter), so an
 // invalid token still gets its 401 rather than a 503 from the limiter.
 function limiterFactory(): LimiterFactory {
-  const config = databaseConfig();
-  if (config.provider === "sqlite") return (options) => new RateLimiterMemory(options);
-  const pool = new Pool({ connectionString: config.url, max: 2, connectionTimeoutMillis: 5000 });
+  const pool = rateLimitPool();
+  if (!pool) return (options) => new RateLimiterMemory(options);
   return (options) =>
     new RateLimiterPostgres({
       ...options,

@@ -1,7 +1,7 @@
 // First start: the workspace row and, when there are no people yet, the first admin.
 import { randomBytes, randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/passwords";
-import type { PrismaClient } from "@/lib/db-client";
+import type { PrismaClient } from "@/lib/db/connect";
 
 export const WORKSPACE_ID = "default";
 

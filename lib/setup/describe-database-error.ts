@@ -1,4 +1,4 @@
-import type { DatabaseConfig } from "@/lib/config/database";
+import type { DatabaseConfig } from "@/lib/db/config";
 
 /** Where the database is, for messages: host, port and name, never the user's password. */
 export function databaseLocation(db: DatabaseConfig): string {

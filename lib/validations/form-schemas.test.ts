@@ -1,7 +1,7 @@
 // The schemas of the forms that call server actions, with the forms' own wording.
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { changePasswordFormSchema, personChangeFormSchema } from "./people";
+import { changePasswordFormSchema, personChangeFormSchema, signInFormSchema } from "./people";
 import { workspaceSettingsFormSchema } from "./workspace-settings";
 
 function messagesOf(schema: z.ZodType, input: unknown): Record<string, string> {
@@ -104,4 +104,22 @@ describe("personChangeFormSchema", () => {
       expect(personChangeFormSchema.safeParse(change).success).toBe(false);
     },
   );
+});
+
+describe("signInFormSchema", () => {
+  it("trims the email and keeps the password as typed", () => {
+    expect(signInFormSchema.parse({ email: " ada@example.test ", password: " secret " })).toEqual({
+      email: "ada@example.test",
+      password: " secret ",
+    });
+  });
+
+  it("asks for both when either is empty", () => {
+    for (const input of [
+      { email: "   ", password: "secret" },
+      { email: "ada@example.test", password: "" },
+    ]) {
+      expect(Object.values(messagesOf(signInFormSchema, input))).toEqual(["Enter your email and password."]);
+    }
+  });
 });

@@ -75,3 +75,11 @@ export const changePasswordFormSchema = z
     when: (payload) => newPasswords.safeParse(payload.value).success,
   });
 export type ChangePasswordFormInput = z.input<typeof changePasswordFormSchema>;
+
+const ENTER_BOTH = "Enter your email and password.";
+
+/** The sign-in form, before it hands the two to next-auth: both filled in, the email trimmed. */
+export const signInFormSchema = z.object({
+  email: z.string().trim().min(1, { error: ENTER_BOTH }),
+  password: z.string().min(1, { error: ENTER_BOTH }),
+});

@@ -13,6 +13,7 @@ import {
   expectError,
   getSettings,
   patchSettings,
+  type AuditEvent,
   type Auth,
   type CreatedToken,
   type List,
@@ -20,18 +21,6 @@ import {
   uniqueAddress,
 } from "./support/client";
 import { query } from "./support/database";
-
-type AuditEvent = {
-  id: string;
-  type: string;
-  occurredAt: string;
-  actor: { personId: string | null; email: string | null; method: string; tokenId: string | null };
-  person: { id: string; email: string | null } | null;
-  tokenId: string | null;
-  clientAddress: string | null;
-  userAgent: string | null;
-  details: Record<string, unknown>;
-};
 
 let asAdmin: Auth;
 let adminId: string;

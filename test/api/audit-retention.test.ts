@@ -3,9 +3,9 @@
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { sleep } from "./support/client";
-import { startTestServer, type TestServer } from "../support/server";
 import { testPort } from "../support/ports";
+import { startTestServer, type TestServer } from "../support/server";
+import { sleep } from "./support/client";
 
 const port = Number(process.env.AUDIT_RETENTION_TEST_PORT ?? testPort(3137));
 const DAY_MS = 86_400_000;

@@ -4,8 +4,8 @@
 // can be deleted like any other.
 import Database from "better-sqlite3";
 import { afterAll, expect, test } from "vitest";
-import { startTestServer, TEST_ADMIN, type TestServer } from "../support/server";
 import { testPort } from "../support/ports";
+import { startTestServer, TEST_ADMIN, type TestServer } from "../support/server";
 
 const port = Number(process.env.CRASH_TEST_PORT ?? testPort(3136));
 const basic = "Basic " + Buffer.from(`${TEST_ADMIN.email}:${TEST_ADMIN.password}`).toString("base64");

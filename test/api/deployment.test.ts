@@ -1,7 +1,7 @@
 // The app as deployed for real, on its own instance: a public https URL (NEXTAUTH_URL) and no TRUST_PROXY.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { startTestServer, TEST_ADMIN, type TestServer } from "../support/server";
 import { testPort } from "../support/ports";
+import { startTestServer, TEST_ADMIN, type TestServer } from "../support/server";
 
 let server: TestServer;
 

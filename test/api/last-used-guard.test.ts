@@ -1,12 +1,12 @@
 // The SQL guard that keeps lastUsed from moving backwards, tested directly on the suite's database (SQLite
 // or PostgreSQL): whichever instance's flush lands last, an older use never overwrites a newer one.
 import { afterAll, expect, inject, test } from "vitest";
-import { databaseConfig } from "@/lib/config/database";
-import { lastUsedWriter } from "@/lib/data/token-auth";
-import { createDbClient } from "@/lib/db-client";
+import { lastUsedWriter } from "@/lib/data/token-use";
+import { databaseConfig } from "@/lib/db/config";
+import { createDbClient } from "@/lib/db/connect";
 import { adminToken, api, bearer, createUserWithToken, expectTokenInfo } from "./support/client";
 
-const client = createDbClient(databaseConfig({ ...process.env, DATABASE_URL: inject("databaseUrl") }));
+const client = createDbClient(databaseConfig(inject("databaseUrl")));
 const write = lastUsedWriter(client);
 afterAll(() => client.$disconnect());
 

@@ -4,14 +4,15 @@
 // Its own server, with blocks long enough (RATE_LIMIT_BLOCK_SECONDS) that none ends during the test, on its own
 // database of the suite's kind (TEST_DATABASE).
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { parseEnv } from "@/lib/env";
 import { rateLimitConfig } from "@/lib/rate-limit/config";
+import { testPort } from "../support/ports";
 import { createTestDatabase, type TestDatabase } from "../support/postgres";
 import { startTestServer, TEST_ADMIN, type TestServer } from "../support/server";
-import { testPort } from "../support/ports";
 import { uniqueAddress, uniqueEmail } from "./support/client";
 
 const ENV = { TRUST_PROXY: "true", RATE_LIMIT_BLOCK_SECONDS: "600", RATE_LIMIT_ACCOUNT_TRICKLE_SECONDS: "5" };
-const limits = rateLimitConfig(ENV);
+const limits = rateLimitConfig(parseEnv(ENV));
 
 let server: TestServer;
 let database: TestDatabase | undefined;

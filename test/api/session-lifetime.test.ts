@@ -3,9 +3,9 @@
 // Its own server, with a lifetime of a few seconds; the shared one keeps the default.
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { sessionCookieOf, signIn, sleep, type Session } from "./support/client";
-import { startTestServer, TEST_ADMIN, type TestServer } from "../support/server";
 import { testPort } from "../support/ports";
+import { startTestServer, TEST_ADMIN, type TestServer } from "../support/server";
+import { sessionCookieOf, signIn, sleep, type Session } from "./support/client";
 
 const LIFETIME_SECONDS = 3;
 const port = Number(process.env.SESSION_LIFETIME_TEST_PORT ?? testPort(3138));

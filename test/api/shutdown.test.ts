@@ -1,10 +1,10 @@
 // Stopping the server (SIGTERM, as a container runtime does): requests in flight are finished, the
 // lastUsed times still buffered in memory are written, and only then does the process exit.
-import Database from "better-sqlite3";
 import http from "node:http";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { startTestServer, TEST_ADMIN, type TestServer } from "../support/server";
 import { testPort } from "../support/ports";
+import { startTestServer, TEST_ADMIN, type TestServer } from "../support/server";
 
 let server: TestServer;
 const basic = "Basic " + Buffer.from(`${TEST_ADMIN.email}:${TEST_ADMIN.password}`).toString("base64");

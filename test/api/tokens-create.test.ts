@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest";
+import { MAX_DESCRIPTION_LENGTH } from "@/lib/validations/access-token";
 import {
   admin,
   api,
@@ -17,7 +18,6 @@ import {
   type CreatedToken,
   type UserWithToken,
 } from "./support/client";
-import { MAX_DESCRIPTION_LENGTH } from "@/lib/validations/access-token";
 import { storedTokenCount } from "./support/database";
 
 const TOKENS = "/v4/apiAccessTokens";

@@ -3,11 +3,11 @@ import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { SERVICE_UNAVAILABLE } from "@/lib/auth/sign-in-errors";
+import { testPort } from "../support/ports";
 import { ADMIN_URL, createTestDatabase, type TestDatabase } from "../support/postgres";
 import { startTestServer, TEST_ADMIN, type TestServer } from "../support/server";
 import { expectNothingInternal, postSignIn } from "../support/sign-in";
 import { adminBasic, bearer, call, createToken } from "./support";
-import { testPort } from "../support/ports";
 
 /** A TCP relay in front of PostgreSQL that the test can cut and restore, as if the database went away. */
 class Relay {

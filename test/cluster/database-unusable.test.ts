@@ -4,8 +4,8 @@
 // on by itself when the database is back. (A database out of reach on the network: database-outage.test.ts.)
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { SERVICE_UNAVAILABLE } from "@/lib/auth/sign-in-errors";
-import { ADMIN_URL, createTestDatabase, type TestDatabase } from "../support/postgres";
 import { testPort } from "../support/ports";
+import { ADMIN_URL, createTestDatabase, type TestDatabase } from "../support/postgres";
 import { startTestServer, TEST_ADMIN, type TestServer } from "../support/server";
 import { expectNothingInternal, postSignIn } from "../support/sign-in";
 import { adminBasic, bearer, call, createToken, sql, type Reply } from "./support";

@@ -1,6 +1,9 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { signIn, signOut, type Session } from "../api/support/client";
+import { testPort } from "../support/ports";
+import { TEST_ADMIN } from "../support/server";
 import {
   adminBasic,
   bearer,
@@ -12,9 +15,6 @@ import {
   tokenIdOf,
   type Cluster,
 } from "./support";
-import { signIn, signOut, type Session } from "../api/support/client";
-import { testPort } from "../support/ports";
-import { TEST_ADMIN } from "../support/server";
 
 // Two stateless instances, A and B, share nothing but one PostgreSQL database and the secrets.
 let cluster: Cluster;

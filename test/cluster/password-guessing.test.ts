@@ -3,12 +3,13 @@
 // checked once in all, not once per instance, and none once they are spent.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { parseEnv } from "@/lib/env";
 import { rateLimitConfig } from "@/lib/rate-limit/config";
 import { testPort } from "../support/ports";
 import { adminBasic, basic, bearer, call, createToken, startCluster, type Cluster } from "./support";
 
 const ENV = { TRUST_PROXY: "true" };
-const ACCOUNT_FAILURES = rateLimitConfig(ENV).passwordAccount.freeFailures;
+const ACCOUNT_FAILURES = rateLimitConfig(parseEnv(ENV)).passwordAccount.freeFailures;
 const BURST = 60;
 
 let cluster: Cluster;

@@ -1,7 +1,7 @@
 import type { TestProject } from "vitest/node";
+import { testPort } from "./ports";
 import { createTestDatabase, type TestDatabase } from "./postgres";
 import { API_TEST_RATE_LIMITS, startTestServer, TEST_ADMIN, type TestServer } from "./server";
-import { testPort } from "./ports";
 
 let server: TestServer | undefined;
 let database: TestDatabase | undefined;

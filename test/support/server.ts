@@ -8,7 +8,7 @@ export type TestServer = {
   url: string;
   dataDir: string;
   databaseFile: string;
-  /** The start script's process; `next start` runs below it. */
+  /** The start script's process; the server (scripts/serve.mjs) runs below it. */
   pid: number;
   stop(): Promise<void>;
 };
@@ -43,7 +43,7 @@ export async function startTestServer(port: number, extraEnv: Record<string, str
       ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],
-    // Its own process group, so that stopping it also stops the `next start` it spawns.
+    // Its own process group, so that stopping it also stops the server it spawns.
     detached: true,
   });
   let output = "";

@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
+import { routes } from "@/lib/routes";
 
 export default function PreferencesIndex() {
-  redirect("/preferences/access-tokens");
+  redirect(routes.accessTokens);
 }

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getSignedInUser } from "@/lib/auth/session";
+import { routes } from "@/lib/routes";
 import { LoginForm } from "./_components/login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage() {
-  if (await getSignedInUser()) redirect("/preferences/access-tokens");
+  if (await getSignedInUser()) redirect(routes.accessTokens);
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">

@@ -1,9 +1,9 @@
 import type { NextRequest } from "next/server";
 import { auditSource } from "@/lib/audit/source";
 import { createAccessToken, listAccessTokens } from "@/lib/data/access-tokens";
+import { authenticatedRoute } from "@/lib/http/authenticated-route";
 import { readJsonBody } from "@/lib/http/body";
 import { parsePage } from "@/lib/http/pagination";
-import { authenticatedRoute } from "@/lib/http/authenticated-route";
 import { json, methodNotAllowed } from "@/lib/http/respond";
 import { parseInput } from "@/lib/http/validate";
 import { createAccessTokenSchema } from "@/lib/validations/access-token";

@@ -7,10 +7,11 @@ import { json, methodNotAllowed } from "@/lib/http/respond";
 
 export const dynamic = "force-dynamic";
 
-// Admins read the workspace's audit trail; anyone else the events about themselves (lib/data/audit-events.ts).
+// The contract: admins read the workspace's audit trail, anyone else the events about themselves.
 export const GET = authenticatedRoute(async (request: NextRequest, principal) => {
   const params = request.nextUrl.searchParams;
-  return json(await listAuditEvents(principal, parseAuditFilters(params), parsePage(params)));
+  const scope = principal.isAdmin ? "workspace" : "own";
+  return json(await listAuditEvents(principal, scope, parseAuditFilters(params), parsePage(params)));
 });
 
 const readOnly = methodNotAllowed("GET", "The audit trail is read-only: use GET on this path");

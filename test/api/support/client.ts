@@ -1,34 +1,22 @@
-// Helpers for the API tests: plain fetch against the running app, with the contract's shapes as types.
-// Every test makes its own people and tokens, because all files share one server and one database.
+// Helpers for the API tests: plain fetch against the running app, with the contract's shapes as types (those of
+// the OpenAPI document's schemas). Every test makes its own people and tokens, because all files share one
+// server and one database.
 import { randomBytes } from "node:crypto";
 import { expect, inject } from "vitest";
+import type { z } from "zod";
+import type {
+  auditEventSchema,
+  createdTokenSchema,
+  personSchema,
+  tokenInfoSchema,
+  workspaceSettingsSchema,
+} from "@/lib/openapi/schemas";
 
-export type TokenStatus = "active" | "expired" | "blocked";
-export type TokenInfo = {
-  tokenId: string;
-  description: string;
-  status: TokenStatus;
-  expiredAt: string | null;
-  expiryLimit: "lifetime" | "workspace_maximum" | null;
-  lastUsed: string | null;
-  createdAt: string;
-};
-export type CreatedToken = { tokenValue: string; tokenInfo: TokenInfo };
-export type Person = {
-  id: string;
-  email: string;
-  name: string;
-  isAdmin: boolean;
-  isDisabled: boolean;
-  canGenerateApiAccessTokens: boolean;
-  createdAt: string;
-  lastLoginTime: string | null;
-};
-export type WorkspaceSettings = {
-  apiAccessTokensEnabled: boolean;
-  usersCanGenerateApiAccessTokens: boolean;
-  maxUserTokenLifetimeDays: number;
-};
+export type TokenInfo = z.infer<typeof tokenInfoSchema>;
+export type CreatedToken = z.infer<typeof createdTokenSchema>;
+export type Person = z.infer<typeof personSchema>;
+export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
+export type AuditEvent = z.infer<typeof auditEventSchema>;
 export type List<T> = { data: T[]; count: number };
 export type ErrorBody = { error: { code: string; message: string } };
 

@@ -1,11 +1,12 @@
 // Password attempts from a chosen client address (the shared server trusts X-Forwarded-For), on the three paths
 // that check a password: Basic on POST /v4/apiAccessTokens, the sign-in form's callback, and a password change.
+import { parseEnv } from "@/lib/env";
 import { rateLimitConfig } from "@/lib/rate-limit/config";
 import { API_TEST_RATE_LIMITS } from "../../support/server";
 import { api, baseUrl, bearer, type ApiResponse } from "./client";
 
 /** The limits the shared test server runs with, as the app reads them. */
-export const limits = rateLimitConfig(API_TEST_RATE_LIMITS);
+export const limits = rateLimitConfig(parseEnv(API_TEST_RATE_LIMITS));
 
 export function basicLogin(email: string, password: string, from: string): Promise<ApiResponse> {
   return api("POST", "/v4/apiAccessTokens", {

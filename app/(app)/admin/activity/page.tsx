@@ -5,6 +5,7 @@ import { requireAdminUser } from "@/lib/auth/session";
 import { listAuditEvents } from "@/lib/data/audit-events";
 import { listPeople } from "@/lib/data/people";
 import { MAX_LIMIT } from "@/lib/http/pagination";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -15,7 +16,7 @@ export default async function ActivityPage({ searchParams }: Props) {
   const query = activityQuery(await searchParams);
   const page = { limit: ACTIVITY_PAGE_SIZE, offset: (query.page - 1) * ACTIVITY_PAGE_SIZE };
   const [events, people] = await Promise.all([
-    listAuditEvents(admin, query.filters, page),
+    listAuditEvents(admin, "workspace", query.filters, page),
     listPeople(admin, { limit: MAX_LIMIT, offset: 0 }),
   ]);
   return (
@@ -28,7 +29,7 @@ export default async function ActivityPage({ searchParams }: Props) {
         </p>
       </div>
       <ActivityView
-        path="/admin/activity"
+        path={routes.activity}
         query={query}
         events={events}
         caption="Audit events, newest first"

@@ -2,17 +2,17 @@
 
 import { z } from "zod";
 import { serverAction } from "@/lib/actions/server-action";
-import { deleteAccessToken } from "@/lib/data/access-tokens";
+import { deletePersonAccessToken } from "@/lib/data/access-tokens";
 import { createPerson, updatePerson } from "@/lib/data/people";
+import { routes } from "@/lib/routes";
 import { personIdSchema, tokenIdSchema } from "@/lib/validations/ids";
 import { createPersonSchema, personChangeFormSchema } from "@/lib/validations/people";
 
 export const createPersonAction = serverAction(
   {
-    access: "admin",
     args: z.tuple([createPersonSchema]),
     fields: { email: "email" },
-    revalidate: ["/admin/people"],
+    revalidate: [routes.people],
   },
   async ([input], { user, source }) => {
     await createPerson(user, input, source);
@@ -20,13 +20,13 @@ export const createPersonAction = serverAction(
 );
 
 export const updatePersonAction = serverAction(
-  { access: "admin", args: z.tuple([personIdSchema, personChangeFormSchema]), revalidate: ["/", "layout"] },
+  { args: z.tuple([personIdSchema, personChangeFormSchema]), revalidate: [routes.home, "layout"] },
   async ([id, change], { user, source }) => {
     await updatePerson(user, id, change, source);
   },
 );
 
 export const deletePersonTokenAction = serverAction(
-  { access: "admin", args: z.tuple([tokenIdSchema]), revalidate: ["/admin/people", "layout"] },
-  async ([tokenId], { user, source }) => deleteAccessToken(user, tokenId, source),
+  { args: z.tuple([tokenIdSchema]), revalidate: [routes.people, "layout"] },
+  async ([tokenId], { user, source }) => deletePersonAccessToken(user, tokenId, source),
 );

@@ -1,11 +1,13 @@
-import { DataTable } from "@/components/ui/data-table";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/ui/data-table";
+import { Pager } from "@/components/ui/pager";
 import { UtcTime } from "@/components/utc-time";
 import { requireAdminUser } from "@/lib/auth/session";
 import { accountsUnderAttack } from "@/lib/data/audit-throttle";
 import { listPeople } from "@/lib/data/people";
 import { MAX_LIMIT, pageNumber } from "@/lib/http/pagination";
+import { routes } from "@/lib/routes";
 import { AddPersonButton } from "./_components/add-person-button";
 import { PersonRowMenu } from "./_components/person-row-menu";
 import { UnderAttackBadge } from "./_components/under-attack-badge";
@@ -51,7 +53,7 @@ export default async function PeoplePage({ searchParams }: Props) {
         {people.data.map((person) => (
           <tr key={person.id}>
             <td className="px-4 py-3">
-              <Link href={`/admin/people/${person.id}`} className="font-medium text-blue-800 hover:underline">
+              <Link href={routes.person(person.id)} className="font-medium text-blue-800 hover:underline">
                 {person.name}
               </Link>
               <span className="block text-xs text-slate-600">{person.email}</span>
@@ -73,13 +75,13 @@ export default async function PeoplePage({ searchParams }: Props) {
         ))}
       </DataTable>
       {pageCount > 1 && (
-        <nav aria-label="Pages" className="flex gap-3 text-sm">
-          {page > 1 && <Link href={`/admin/people?page=${page - 1}`}>Previous page</Link>}
-          <span>
-            Page {page} of {pageCount}
-          </span>
-          {page < pageCount && <Link href={`/admin/people?page=${page + 1}`}>Next page</Link>}
-        </nav>
+        <Pager
+          page={page}
+          pageCount={pageCount}
+          total={people.count}
+          noun="people"
+          hrefFor={(n) => `${routes.people}?page=${n}`}
+        />
       )}
     </div>
   );

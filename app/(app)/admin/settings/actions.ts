@@ -3,10 +3,11 @@
 import { z } from "zod";
 import { serverAction } from "@/lib/actions/server-action";
 import { updateWorkspaceSettings, type WorkspaceSettings } from "@/lib/data/workspace";
+import { routes } from "@/lib/routes";
 import { workspaceSettingsFormSchema } from "@/lib/validations/workspace-settings";
 
 export const saveSettingsAction = serverAction(
-  { access: "admin", args: z.tuple([workspaceSettingsFormSchema]), revalidate: ["/", "layout"] },
+  { args: z.tuple([workspaceSettingsFormSchema]), revalidate: [routes.home, "layout"] },
   async ([settings], { user, source }) => {
     const { before, after } = await updateWorkspaceSettings(user, settings, source);
     return { changes: describeChanges(before, after) };

@@ -3,18 +3,16 @@
 import { z } from "zod";
 import { serverAction } from "@/lib/actions/server-action";
 import { createAccessToken, deleteAccessToken } from "@/lib/data/access-tokens";
+import { routes } from "@/lib/routes";
 import { DAY_SECONDS, NON_EXPIRING } from "@/lib/tokens/policy";
 import { generateTokenFormSchema } from "@/lib/validations/access-token";
 import { tokenIdSchema } from "@/lib/validations/ids";
 
-const PAGE = "/preferences/access-tokens";
-
 export const generateTokenAction = serverAction(
   {
-    access: "member",
     args: z.tuple([generateTokenFormSchema]),
     fields: { lifetimeSeconds: "lifetimeDays", description: "description" },
-    revalidate: [PAGE],
+    revalidate: [routes.accessTokens],
   },
   async ([{ lifetimeDays, description }], { user, source }) => {
     const lifetimeSeconds = lifetimeDays === NON_EXPIRING ? NON_EXPIRING : lifetimeDays * DAY_SECONDS;
@@ -23,6 +21,6 @@ export const generateTokenAction = serverAction(
 );
 
 export const deleteTokenAction = serverAction(
-  { access: "member", args: z.tuple([tokenIdSchema]), revalidate: [PAGE] },
+  { args: z.tuple([tokenIdSchema]), revalidate: [routes.accessTokens] },
   async ([tokenId], { user, source }) => deleteAccessToken(user, tokenId, source),
 );

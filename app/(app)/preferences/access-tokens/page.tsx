@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import { TokenTable } from "@/components/token-table";
+import { Pager } from "@/components/ui/pager";
 import { requireUser } from "@/lib/auth/session";
 import { getGeneratePermission, listAccessTokens } from "@/lib/data/access-tokens";
 import { DEFAULT_LIMIT, pageNumber } from "@/lib/http/pagination";
+import { routes } from "@/lib/routes";
 import { GenerateTokenButton } from "./_components/generate-token-button";
-import { TokenTable } from "@/components/token-table";
 import { deleteTokenAction } from "./actions";
-import { Pager } from "@/components/ui/pager";
 
 export const metadata: Metadata = { title: "Access Tokens" };
 
@@ -51,7 +52,7 @@ export default async function AccessTokensPage({ searchParams }: Props) {
           pageCount={pageCount}
           total={tokens.count}
           noun="tokens"
-          hrefFor={(n) => `/preferences/access-tokens?page=${n}`}
+          hrefFor={(n) => `${routes.accessTokens}?page=${n}`}
         />
       )}
     </section>

@@ -3,6 +3,7 @@ import { ActivityView } from "@/components/activity/activity-view";
 import { ACTIVITY_PAGE_SIZE, activityQuery, type SearchParams } from "@/lib/audit/activity-query";
 import { requireUser } from "@/lib/auth/session";
 import { listAuditEvents } from "@/lib/data/audit-events";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -13,7 +14,7 @@ export default async function OwnActivityPage({ searchParams }: Props) {
   // Only one's own events: a person filter would be refused, so it is not offered (and ignored here).
   const query = activityQuery({ ...(await searchParams), personId: undefined });
   const page = { limit: ACTIVITY_PAGE_SIZE, offset: (query.page - 1) * ACTIVITY_PAGE_SIZE };
-  const events = await listAuditEvents({ ...user, isAdmin: false }, query.filters, page);
+  const events = await listAuditEvents(user, "own", query.filters, page);
   return (
     <section aria-labelledby="activity-heading" className="space-y-4">
       <div>
@@ -25,12 +26,7 @@ export default async function OwnActivityPage({ searchParams }: Props) {
           revoked, and blocked sign-in attempts. Check here for anything you do not recognise.
         </p>
       </div>
-      <ActivityView
-        path="/preferences/activity"
-        query={query}
-        events={events}
-        caption="Your audit events, newest first"
-      />
+      <ActivityView path={routes.ownActivity} query={query} events={events} caption="Your audit events, newest first" />
     </section>
   );
 }

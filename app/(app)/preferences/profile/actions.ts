@@ -3,35 +3,28 @@
 import { headers } from "next/headers";
 import { z } from "zod";
 import { serverAction } from "@/lib/actions/server-action";
-import { changePasswordThrottled } from "@/lib/auth/throttle";
+import { changePassword } from "@/lib/data/account";
 import { signOutEverywhere } from "@/lib/data/sessions";
 import { AppError } from "@/lib/errors";
 import { changePasswordFormSchema } from "@/lib/validations/people";
 
 export const changePasswordAction = serverAction(
-  { access: "member", args: z.tuple([changePasswordFormSchema]), fields: { currentPassword: "currentPassword" } },
+  { args: z.tuple([changePasswordFormSchema]), fields: { currentPassword: "currentPassword" } },
   async ([{ currentPassword, newPassword }], { user, source }) => {
-    await changePasswordThrottled(await headers(), user, currentPassword, newPassword, source).catch(
-      underCurrentPassword,
-    );
+    await changePassword(await headers(), user, currentPassword, newPassword, source).catch(underCurrentPassword);
   },
 );
 
 /** Ends every session of the signed-in person, this one included; the page then signs out and leaves. */
-export const signOutEverywhereAction = serverAction(
-  { access: "member", args: z.tuple([]) },
-  async (_args, { user, source }) => {
-    await signOutEverywhere(user, source);
-  },
-);
+export const signOutEverywhereAction = serverAction({ args: z.tuple([]) }, async (_args, { user, source }) => {
+  await signOutEverywhere(user, source);
+});
 
 // The form words a wrong current password its own way, and shows the throttle's refusal under that field too.
 function underCurrentPassword(error: unknown): never {
-  if (error instanceof AppError && error.field === "currentPassword") {
-    throw new AppError(error.status, error.code, "This is not your current password", error.headers, error.field);
+  if (!(error instanceof AppError) || (error.field !== "currentPassword" && error.code !== "too_many_attempts")) {
+    throw error;
   }
-  if (error instanceof AppError && error.code === "too_many_attempts") {
-    throw new AppError(error.status, error.code, error.message, error.headers, "currentPassword");
-  }
-  throw error;
+  const message = error.code === "too_many_attempts" ? error.message : "This is not your current password";
+  throw new AppError({ status: error.status, code: error.code, field: "currentPassword", message });
 }

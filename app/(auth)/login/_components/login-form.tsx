@@ -1,11 +1,13 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
+import { routes } from "@/lib/routes";
+import { signInFormSchema } from "@/lib/validations/people";
 
 export function LoginForm() {
   const router = useRouter();
@@ -15,16 +17,19 @@ export function LoginForm() {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const email = String(form.get("email") ?? "").trim();
-    const password = String(form.get("password") ?? "");
-    if (!email || !password) {
-      setError("Enter your email and password.");
+    const parsed = signInFormSchema.safeParse({
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+    });
+    if (!parsed.success) {
+      setError(parsed.error.issues[0].message);
       return;
     }
+    const { email, password } = parsed.data;
     startTransition(async () => {
       const result = await signIn("credentials", { email, password, redirect: false });
       if (result?.ok && !result.error) {
-        router.replace("/preferences/access-tokens");
+        router.replace(routes.accessTokens);
         router.refresh();
       } else {
         setError(signInErrorMessage(result?.error ?? ""));

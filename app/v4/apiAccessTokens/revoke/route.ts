@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { auditSource } from "@/lib/audit/source";
-import { revokeLeakedToken } from "@/lib/data/revoke";
+import { revokeLeakedToken } from "@/lib/data/access-tokens";
 import { readJsonBody } from "@/lib/http/body";
 import { apiRoute, json, methodNotAllowed } from "@/lib/http/respond";
 import { parseInput } from "@/lib/http/validate";

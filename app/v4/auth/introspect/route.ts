@@ -1,9 +1,9 @@
 import type { NextRequest } from "next/server";
 import { authenticateGateway, introspect } from "@/lib/forward-auth/introspect";
-import { introspectionRequestSchema } from "@/lib/validations/introspection";
 import { readFormBody } from "@/lib/http/body";
 import { apiRoute, json, methodNotAllowed } from "@/lib/http/respond";
 import { parseInput } from "@/lib/http/validate";
+import { introspectionRequestSchema } from "@/lib/validations/introspection";
 
 export const dynamic = "force-dynamic";
 

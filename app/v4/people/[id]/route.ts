@@ -1,9 +1,9 @@
 import type { NextRequest } from "next/server";
 import { auditSource } from "@/lib/audit/source";
-import { requireAdmin } from "@/lib/auth/authenticate";
+import { assertAdmin } from "@/lib/data/actor";
 import { getPerson, updatePerson } from "@/lib/data/people";
-import { readJsonBody } from "@/lib/http/body";
 import { authenticatedRoute } from "@/lib/http/authenticated-route";
+import { readJsonBody } from "@/lib/http/body";
 import { json, methodNotAllowed } from "@/lib/http/respond";
 import { parseInput } from "@/lib/http/validate";
 import { updatePersonSchema } from "@/lib/validations/people";
@@ -13,12 +13,11 @@ export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ id: string }> };
 
 export const GET = authenticatedRoute(async (request: NextRequest, principal, context: Context) => {
-  requireAdmin(principal);
   return json(await getPerson(principal, (await context.params).id));
 });
 
 export const PATCH = authenticatedRoute(async (request: NextRequest, principal, context: Context) => {
-  requireAdmin(principal);
+  assertAdmin(principal); // before the body: anyone else gets 403 whatever they send (updatePerson asserts it too)
   const input = parseInput(updatePersonSchema, await readJsonBody(request));
   return json(await updatePerson(principal, (await context.params).id, input, auditSource(request.headers, principal)));
 });

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { getCurrentPerson } from "@/lib/data/users";
+import { getCurrentPerson } from "@/lib/data/account";
 import { authenticatedRoute } from "@/lib/http/authenticated-route";
 import { json, methodNotAllowed } from "@/lib/http/respond";
 

@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TokenTable } from "@/components/token-table";
+import { activityHref } from "@/lib/audit/activity-query";
 import { requireAdminUser } from "@/lib/auth/session";
-import { listAccessTokens } from "@/lib/data/access-tokens";
+import { listPersonAccessTokens } from "@/lib/data/access-tokens";
 import { getPerson } from "@/lib/data/people";
 import { AppError } from "@/lib/errors";
 import { MAX_LIMIT } from "@/lib/http/pagination";
+import { routes } from "@/lib/routes";
 import { deletePersonTokenAction } from "../actions";
 
 export const metadata: Metadata = { title: "Person" };
@@ -19,10 +21,10 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;
   });
-  const tokens = await listAccessTokens(admin, { limit: MAX_LIMIT, offset: 0 }, person.id);
+  const tokens = await listPersonAccessTokens(admin, person.id, { limit: MAX_LIMIT, offset: 0 });
   return (
     <div className="mx-auto max-w-6xl space-y-6">
-      <Link href="/admin/people" className="text-sm text-blue-800 hover:underline">
+      <Link href={routes.people} className="text-sm text-blue-800 hover:underline">
         ← People
       </Link>
       <div>
@@ -31,7 +33,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           {person.email} · {person.isAdmin ? "Admin" : "Member"} · {person.isDisabled ? "Disabled" : "Active"}
         </p>
         <Link
-          href={`/admin/activity?personId=${encodeURIComponent(person.id)}`}
+          href={activityHref(routes.activity, { personId: person.id }, 1)}
           className="mt-2 inline-block text-sm text-blue-800 hover:underline"
         >
           Activity by or about {person.name}

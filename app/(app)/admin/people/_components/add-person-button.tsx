@@ -5,13 +5,13 @@ import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFormActions } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { ActionFailure } from "@/lib/actions/action-result";
 import { MIN_PASSWORD_LENGTH } from "@/lib/validations/people";
 import { createPersonAction } from "../actions";
 
 export function AddPersonButton() {
   const [open, setOpen] = useState(false);
-  const [failure, setFailure] = useState<Extract<ActionResult, { ok: false }> | null>(null);
+  const [failure, setFailure] = useState<ActionFailure | null>(null);
   const [pending, startTransition] = useTransition();
 
   function submit(event: FormEvent<HTMLFormElement>) {

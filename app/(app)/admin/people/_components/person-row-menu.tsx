@@ -10,7 +10,8 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import type { Person } from "@/lib/data/person";
+import type { Person } from "@/lib/data/people";
+import { routes } from "@/lib/routes";
 import type { UpdatePersonInput } from "@/lib/validations/people";
 import { updatePersonAction } from "../actions";
 
@@ -44,7 +45,7 @@ export function PersonRowMenu({ person, isSelf }: { person: Person; isSelf: bool
           <EllipsisVertical aria-hidden className="size-4" />
         </DropdownMenuTrigger>
         <DropdownMenuContent align="end">
-          <DropdownMenuItem onSelect={() => router.push(`/admin/people/${person.id}`)}>View tokens</DropdownMenuItem>
+          <DropdownMenuItem onSelect={() => router.push(routes.person(person.id))}>View tokens</DropdownMenuItem>
           <DropdownMenuSeparator />
           <DropdownMenuItem onSelect={() => change({ canGenerateApiAccessTokens: !person.canGenerateApiAccessTokens })}>
             {person.canGenerateApiAccessTokens ? "Withdraw individual token access" : "Give individual token access"}

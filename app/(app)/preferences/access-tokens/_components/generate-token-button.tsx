@@ -3,16 +3,14 @@
 import { KeyRound } from "lucide-react";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { TokenInfo } from "@/lib/data/token-info";
+import type { CreatedToken } from "@/lib/data/token-info";
 import { GenerateTokenDialog } from "./generate-token-dialog";
 import { TokenCreatedDialog } from "./token-created-dialog";
-
-type Created = { tokenValue: string; tokenInfo: TokenInfo };
 
 /** Generate New Token: the form dialog, then the copy-once dialog. The value lives only in this state. */
 export function GenerateTokenButton({ allowed, maxLifetimeDays }: { allowed: boolean; maxLifetimeDays: number }) {
   const [formOpen, setFormOpen] = useState(false);
-  const [created, setCreated] = useState<Created | null>(null);
+  const [created, setCreated] = useState<CreatedToken | null>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
 
   // The dialogs open from state, not from a Radix trigger, so Radix would leave focus on the page body.

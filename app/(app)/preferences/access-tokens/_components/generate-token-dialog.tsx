@@ -3,7 +3,8 @@
 import { useState, useTransition, type FormEvent } from "react";
 import { Dialog, DialogContent, DialogFormActions } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import type { TokenInfo } from "@/lib/data/token-info";
+import type { ActionFailure } from "@/lib/actions/action-result";
+import type { CreatedToken } from "@/lib/data/token-info";
 import { MAX_DESCRIPTION_LENGTH } from "@/lib/validations/access-token";
 import { generateTokenAction } from "../actions";
 
@@ -11,14 +12,12 @@ type Props = {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   maxLifetimeDays: number;
-  onCreated: (created: { tokenValue: string; tokenInfo: TokenInfo }) => void;
+  onCreated: (created: CreatedToken) => void;
   onCloseAutoFocus: (event: Event) => void;
 };
 
-type Errors = { lifetimeDays?: string; description?: string; form?: string };
-
 export function GenerateTokenDialog({ open, onOpenChange, maxLifetimeDays, onCreated, onCloseAutoFocus }: Props) {
-  const [errors, setErrors] = useState<Errors>({});
+  const [failure, setFailure] = useState<ActionFailure | null>(null);
   const [pending, startTransition] = useTransition();
   const unlimited = maxLifetimeDays === -1;
   const defaultDays = unlimited || maxLifetimeDays >= 30 ? "30" : String(maxLifetimeDays);
@@ -32,12 +31,8 @@ export function GenerateTokenDialog({ open, onOpenChange, maxLifetimeDays, onCre
     };
     startTransition(async () => {
       const result = await generateTokenAction(input);
-      if (result.ok) {
-        setErrors({});
-        onCreated(result.data);
-      } else {
-        setErrors({ ...result.fieldErrors, form: result.message });
-      }
+      setFailure(result.ok ? null : result);
+      if (result.ok) onCreated(result.data);
     });
   }
 
@@ -46,7 +41,7 @@ export function GenerateTokenDialog({ open, onOpenChange, maxLifetimeDays, onCre
       open={open}
       onOpenChange={(next) => {
         if (pending) return;
-        if (!next) setErrors({});
+        if (!next) setFailure(null);
         onOpenChange(next);
       }}
     >
@@ -65,7 +60,7 @@ export function GenerateTokenDialog({ open, onOpenChange, maxLifetimeDays, onCre
             defaultValue={defaultDays}
             required
             autoFocus
-            error={errors.lifetimeDays}
+            error={failure?.fieldErrors.lifetimeDays}
             hint={
               unlimited
                 ? "Any number of days, or -1 for a token that never expires."
@@ -78,13 +73,13 @@ export function GenerateTokenDialog({ open, onOpenChange, maxLifetimeDays, onCre
             label="Description (optional)"
             maxLength={MAX_DESCRIPTION_LENGTH}
             placeholder="e.g. nightly export script"
-            error={errors.description}
+            error={failure?.fieldErrors.description}
           />
           <DialogFormActions
             pending={pending}
             submitLabel="Generate"
             pendingLabel="Generating…"
-            message={errors.form}
+            message={failure?.message}
           />
         </form>
       </DialogContent>

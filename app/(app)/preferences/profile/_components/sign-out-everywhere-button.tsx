@@ -3,6 +3,7 @@
 import { signOut } from "next-auth/react";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { routes } from "@/lib/routes";
 import { signOutEverywhereAction } from "../actions";
 
 /** Ends every session of the person, then clears this browser's cookie and lands on the sign-in page. */
@@ -14,7 +15,7 @@ export function SignOutEverywhereButton() {
     setError(null);
     startTransition(async () => {
       const result = await signOutEverywhereAction();
-      if (result.ok) await signOut({ callbackUrl: "/login" });
+      if (result.ok) await signOut({ callbackUrl: routes.login });
       else setError(result.message ?? "Could not sign out everywhere.");
     });
   }

@@ -1,8 +1,8 @@
 import type { NextRequest } from "next/server";
 import { auditSource } from "@/lib/audit/source";
-import { changePasswordThrottled } from "@/lib/auth/throttle";
-import { readJsonBody } from "@/lib/http/body";
+import { changePassword } from "@/lib/data/account";
 import { authenticatedRoute } from "@/lib/http/authenticated-route";
+import { readJsonBody } from "@/lib/http/body";
 import { methodNotAllowed, noContent } from "@/lib/http/respond";
 import { parseInput } from "@/lib/http/validate";
 import { changePasswordSchema } from "@/lib/validations/people";
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 export const PUT = authenticatedRoute(async (request: NextRequest, principal) => {
   const input = parseInput(changePasswordSchema, await readJsonBody(request));
   const source = auditSource(request.headers, principal);
-  await changePasswordThrottled(request.headers, principal, input.currentPassword, input.newPassword, source);
+  await changePassword(request.headers, principal, input.currentPassword, input.newPassword, source);
   return noContent();
 });
 

@@ -1,9 +1,9 @@
 import type { NextRequest } from "next/server";
 import { auditSource } from "@/lib/audit/source";
-import { requireAdmin } from "@/lib/auth/authenticate";
+import { assertAdmin } from "@/lib/data/actor";
 import { getWorkspaceSettings, updateWorkspaceSettings } from "@/lib/data/workspace";
-import { readJsonBody } from "@/lib/http/body";
 import { authenticatedRoute } from "@/lib/http/authenticated-route";
+import { readJsonBody } from "@/lib/http/body";
 import { json, methodNotAllowed } from "@/lib/http/respond";
 import { parseInput } from "@/lib/http/validate";
 import { updateWorkspaceSettingsSchema } from "@/lib/validations/workspace-settings";
@@ -11,12 +11,12 @@ import { updateWorkspaceSettingsSchema } from "@/lib/validations/workspace-setti
 export const dynamic = "force-dynamic";
 
 export const GET = authenticatedRoute(async (request: NextRequest, principal) => {
-  requireAdmin(principal);
   return json(await getWorkspaceSettings(principal));
 });
 
 export const PATCH = authenticatedRoute(async (request: NextRequest, principal) => {
-  requireAdmin(principal);
+  // Before the body: anyone else gets 403 whatever they send (updateWorkspaceSettings asserts it too).
+  assertAdmin(principal);
   const input = parseInput(updateWorkspaceSettingsSchema, await readJsonBody(request));
   const { after } = await updateWorkspaceSettings(principal, input, auditSource(request.headers, principal));
   return json(after);

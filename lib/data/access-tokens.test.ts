@@ -7,11 +7,11 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditSource } from "@/lib/audit/source";
-import type { DatabaseConfig } from "@/lib/config/database";
-import { adapterFactoryFor } from "@/lib/db-adapter";
+import type { DatabaseConfig } from "@/lib/db/config";
+import { adapterFactoryFor } from "@/lib/db/connect";
+import { applyMigrations } from "@/lib/db/migrations";
 import { PrismaClient } from "@/lib/generated/sqlite/client";
 import { checksumOf, generateToken, hashToken, randomBase62, SECRET_LENGTH, TOKEN_PREFIX } from "@/lib/tokens/format";
-import { applyMigrations } from "@/prisma/migrate";
 
 const source: AuditSource = {
   method: "anonymous",
@@ -27,7 +27,7 @@ const config: DatabaseConfig = { provider: "sqlite", url: `file:${file}`, filePa
 let client: PrismaClient<"query">;
 const statements: string[] = [];
 const fences = new Map<string, () => void>();
-let revokeLeakedToken: typeof import("./revoke").revokeLeakedToken;
+let revokeLeakedToken: typeof import("./access-tokens").revokeLeakedToken;
 
 /** A well-formed value (valid checksum) for this token id, with a secret nobody was given. */
 function wrongSecretFor(tokenId: string): string {
@@ -71,9 +71,9 @@ beforeAll(async () => {
     statements.push(event.query);
     for (const [marker, arrived] of fences) if (event.query.includes(marker)) arrived();
   });
-  // lib/db.ts takes the process's client from here when one is set: the data function then uses this one.
+  // lib/db/client.ts takes the process's client from here when one is set: the data function then uses this one.
   (globalThis as { tesseraDb?: unknown }).tesseraDb = { client, file: null };
-  ({ revokeLeakedToken } = await import("./revoke"));
+  ({ revokeLeakedToken } = await import("./access-tokens"));
   await client.workspace.create({ data: { id: "workspace-1", name: "Test" } });
   await client.user.create({
     data: { id: "user-1", workspaceId: "workspace-1", email: "a@example.test", name: "A", passwordHash: "x" },

@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { RecentKeys } from "./address-cache";
+import { LruSet } from "./lru-set";
 
-describe("RecentKeys", () => {
+describe("LruSet", () => {
   it("knows what was added and nothing else", () => {
-    const keys = new RecentKeys(3);
+    const keys = new LruSet(3);
     keys.add("token-a 10.0.0.1");
     expect(keys.has("token-a 10.0.0.1")).toBe(true);
     expect(keys.has("token-a 10.0.0.2")).toBe(false);
   });
 
   it("stays within its capacity, dropping the least recently used", () => {
-    const keys = new RecentKeys(2);
+    const keys = new LruSet(2);
     keys.add("a");
     keys.add("b");
     expect(keys.has("a")).toBe(true); // a is now more recent than b
@@ -22,7 +22,7 @@ describe("RecentKeys", () => {
   });
 
   it("does not grow when a key is added again", () => {
-    const keys = new RecentKeys(2);
+    const keys = new LruSet(2);
     keys.add("a");
     keys.add("a");
     keys.add("b");

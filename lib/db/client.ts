@@ -1,7 +1,9 @@
 import "server-only";
-import { databaseConfig } from "@/lib/config/database";
-import { createDbClient, type PrismaClient } from "@/lib/db-client";
-import { fileIdentity, sameFile, type FileIdentity } from "@/lib/db-file";
+import { env } from "@/lib/env";
+import { databaseConfig } from "./config";
+import { createDbClient, type PrismaClient } from "./connect";
+import { fileIdentity, sameFile, type FileIdentity } from "./file";
+import { closeRateLimitPool } from "./rate-limit-pool";
 
 // The one place that owns the database client's lifecycle. The app holds `db` by import; it stands for the
 // current client. With SQLite the file at the configured path can be deleted, or replaced by a restore,
@@ -14,17 +16,16 @@ type Current = { client: PrismaClient; file: FileIdentity | null };
 
 /** How long a replaced client stays open for the requests already using it (at shutdown: 25 s at most). */
 const RETIRE_AFTER_MS = 30_000;
-/** How often the file at the path is looked at (one stat) when no health check asks. */
-const WATCH_INTERVAL_MS = 1_000;
 
-const config = databaseConfig();
+const config = databaseConfig(env().DATABASE_URL);
 
 function openClient(): Current {
   const client = createDbClient(config, { fileMustExist: true });
   return { client, file: config.provider === "sqlite" ? fileIdentity(config.filePath) : null };
 }
 
-// One client per process; the global survives module reloads in development.
+// One client per process, held on globalThis: Next.js may evaluate this module more than once in a process (for
+// instrumentation.ts and for the routes, and again on reloads in development), and every copy must share it.
 const globalForDb = globalThis as unknown as { tesseraDb?: Current };
 const current = (): Current => (globalForDb.tesseraDb ??= openClient());
 
@@ -48,7 +49,7 @@ export function reopenIfFileReplaced(): void {
   setTimeout(() => void held.client.$disconnect().catch(() => {}), RETIRE_AFTER_MS).unref();
 }
 
-/** SQLite: notices a replaced file within a second even when nothing calls /healthz. */
-export function watchDatabaseFile(): void {
-  if (databaseFile) setInterval(reopenIfFileReplaced, WATCH_INTERVAL_MS).unref();
+/** At shutdown: closes this process's connections, the client's and the throttles' pool's. */
+export async function closeDatabase(): Promise<void> {
+  await Promise.all([globalForDb.tesseraDb?.client.$disconnect(), closeRateLimitPool()]);
 }

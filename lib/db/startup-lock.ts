@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import type { DatabaseConfig } from "../lib/config/database";
+import type { DatabaseConfig } from "./config";
 
 // Any fixed number shared by all instances: the key of PostgreSQL's session-level advisory lock.
 const ADVISORY_LOCK_KEY = 7_146_830_211;

@@ -1,9 +1,8 @@
 /**
- * A bounded set of recently seen keys, least recently used dropped first (a Map keeps insertion order).
- * Remembers which token and address pairs are already recorded, so that a token's use costs no database
- * write once its address is known.
+ * A set of strings that keeps at most `capacity` of them, dropping the least recently used first (a Map keeps
+ * insertion order). lib/data/token-use.ts keeps the token and address pairs already recorded in one.
  */
-export class RecentKeys {
+export class LruSet {
   private readonly keys = new Map<string, true>();
 
   constructor(readonly capacity: number) {}

@@ -1,8 +1,17 @@
+// A token was used: the token check's one read (the token, its owner and the workspace policy), then the use
+// recorded, as the token's lastUsed time (buffered: one write per token per interval at most) and, for its first
+// use and each use from a new address, in the audit trail.
 import "server-only";
-import { db } from "@/lib/db";
-import type { PrismaClient } from "@/lib/db-client";
+import { auditSource, forwardedRequestOf } from "@/lib/audit/source";
+import { db } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/db/connect";
+import { env } from "@/lib/env";
+import { errorLabel } from "@/lib/errors";
+import { LruSet } from "@/lib/lru-set";
+import { clientAddress } from "@/lib/rate-limit/client-address";
 import { LastUsedBuffer, type LastUsedWriter } from "@/lib/tokens/last-used-buffer";
-import { toPerson, type Person } from "./person";
+import { recordAuditEvent } from "./audit-record";
+import { toPerson, type Person } from "./people";
 import { toBoolean, toDate } from "./raw-values";
 
 export type TokenForAuthentication = {
@@ -85,6 +94,12 @@ export async function findTokenForAuthentication(tokenId: string): Promise<Token
   };
 }
 
+/** Records a successful authentication with the token; never fails the request (a failure is logged). */
+export async function recordTokenUse(token: TokenForAuthentication, headers: Headers, now: Date): Promise<void> {
+  lastUsedBuffer.record(token.id, now, token.lastUsedAt);
+  await noteTokenAddress(token, headers);
+}
+
 /** Writes buffered uses; never moves lastUsed backwards, whichever instance or flush writes last. */
 export function lastUsedWriter(client: PrismaClient): LastUsedWriter {
   return async (uses) => {
@@ -99,15 +114,64 @@ export function lastUsedWriter(client: PrismaClient): LastUsedWriter {
   };
 }
 
-const intervalSeconds = Number(process.env.LAST_USED_INTERVAL_SECONDS) || 60;
-
+// One buffer per process, held on globalThis like the database client (lib/db/client.ts says why).
 const globalForBuffer = globalThis as unknown as { tesseraLastUsed?: LastUsedBuffer };
-export const lastUsedBuffer = (globalForBuffer.tesseraLastUsed ??= startBuffer());
+export const lastUsedBuffer = (globalForBuffer.tesseraLastUsed ??= createBuffer());
 
-function startBuffer(): LastUsedBuffer {
-  const buffer = new LastUsedBuffer(lastUsedWriter(db), intervalSeconds * 1000, (error) =>
+/** Flushed every interval and at shutdown by lib/server/lifecycle.ts. */
+function createBuffer(): LastUsedBuffer {
+  return new LastUsedBuffer(lastUsedWriter(db), env().LAST_USED_INTERVAL_SECONDS * 1000, (error) =>
     console.error("Could not record token use; will retry:", error instanceof Error ? error.message : error),
   );
-  setInterval(() => void buffer.flush(), buffer.intervalMs).unref();
-  return buffer;
+}
+
+// Token and address pairs known to be recorded. A use from a known pair costs a Map lookup and nothing
+// else; only a pair this process has not seen is written (once: the row's key is the pair).
+const CACHE_SIZE = 10_000;
+const globalForAddresses = globalThis as unknown as {
+  tesseraTokenAddresses?: { known: LruSet; pending: Set<string> };
+};
+const { known, pending } = (globalForAddresses.tesseraTokenAddresses ??= {
+  known: new LruSet(CACHE_SIZE),
+  pending: new Set(),
+});
+
+/** Records a token's first use, and each use from an address it had not been used from, in the audit trail. */
+async function noteTokenAddress(token: TokenForAuthentication, headers: Headers): Promise<void> {
+  const address = clientAddress(headers);
+  const key = `${token.id} ${address}`;
+  if (known.has(key) || pending.has(key)) return;
+  pending.add(key);
+  const source = auditSource(headers, { via: "token", tokenId: token.id });
+  // Behind a proxy's check (GET /v4/auth/verify), what the token was used for.
+  const request = forwardedRequestOf(headers);
+  const forwarded = request ? { request } : {};
+  try {
+    await db.$transaction(async (tx) => {
+      // Throws on a known pair (another instance, or before this process started), which ends the transaction.
+      await tx.tokenAddress.create({
+        data: { tokenId: token.id, address: source.clientAddress, firstSeenAt: new Date() },
+      });
+      const earlier = await tx.tokenAddress.count({
+        where: { tokenId: token.id, address: { not: source.clientAddress } },
+      });
+      await recordAuditEvent(tx, {
+        type: earlier === 0 ? "token.first_used" : "token.used_from_new_address",
+        workspaceId: token.user.workspaceId,
+        actorId: token.user.id,
+        source,
+        subjectId: token.user.id,
+        tokenId: token.id,
+        details: { ...(earlier === 0 ? {} : { earlierAddresses: earlier }), ...forwarded },
+      });
+    });
+    known.add(key);
+  } catch (error) {
+    const code = errorLabel(error);
+    if (code === "P2002") known.add(key);
+    // P2003: the token was deleted meanwhile; nothing to record.
+    else if (code !== "P2003") console.error("Could not record a token's address:", code);
+  } finally {
+    pending.delete(key);
+  }
 }
