@@ -2,6 +2,7 @@ import "server-only";
 import { authenticateToken, type TokenPrincipal } from "@/lib/auth/authenticate";
 import { parseAuthorizationHeader } from "@/lib/auth/authorization-header";
 import { refuseInvalidToken } from "@/lib/auth/throttle";
+import { env } from "@/lib/env";
 import { unauthorized } from "@/lib/errors";
 import { errorAnswer, jsonAnswer, tokenExpiresHeader, type Answer } from "@/lib/http/answer";
 import { toAppError } from "@/lib/http/respond";
@@ -14,6 +15,7 @@ import { toAppError } from "@/lib/http/respond";
  * on).
  */
 export async function verifyToken(headers: Headers): Promise<Answer> {
+  warnOfUntrustedProxy(headers);
   try {
     return success(await tokenOf(headers));
   } catch (error) {
@@ -49,4 +51,20 @@ function success(principal: TokenPrincipal): Answer {
     "X-Tessera-Token-Id": principal.tokenId,
     ...tokenExpiresHeader(principal.tokenExpiresAt),
   });
+}
+
+/**
+ * A proxy asking (it describes the original request) while TRUST_PROXY is off: every client's failures then
+ * count against the proxy's one address, and one attacker gets every client refused. Said once per process,
+ * in the log where the operator looks.
+ */
+function warnOfUntrustedProxy(headers: Headers): void {
+  const warned = globalThis as unknown as { tesseraWarnedOfProxy?: boolean };
+  if (warned.tesseraWarnedOfProxy || env().TRUST_PROXY || !headers.has("x-forwarded-method")) return;
+  warned.tesseraWarnedOfProxy = true;
+  console.warn(
+    "Warning: GET /v4/auth/verify is called by a reverse proxy (X-Forwarded-Method), but TRUST_PROXY is not " +
+      "true: every client's failed tokens count against the proxy's address, so one client can get all of them " +
+      "refused. Set TRUST_PROXY=true when only the proxy can reach Tessera (docs/proxies.md).",
+  );
 }
