@@ -1,13 +1,13 @@
-// Security headers on every response. Pages get their nonce-based Content-Security-Policy from proxy.ts;
-// the API, next-auth and the health check return no HTML, so their CSP allows nothing at all.
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "X-Frame-Options", value: "DENY" },
-  // Not no-referrer: with it, browsers send "Origin: null" on same-origin POSTs, which fails the CSRF checks.
-  { key: "Referrer-Policy", value: "same-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
-];
-const noContentPolicy = [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }];
+import { createRequire } from "node:module";
+
+// Security headers on every response (lib/http/security-headers.json, which the server's own answers before
+// Next.js use too). Not Referrer-Policy: no-referrer: with it, browsers send "Origin: null" on same-origin POSTs,
+// which fails the CSRF checks. Pages get their nonce-based Content-Security-Policy from proxy.ts; the API,
+// next-auth and the health check return no HTML, so their CSP allows nothing at all.
+const { everyResponse, noContent } = createRequire(import.meta.url)("./lib/http/security-headers.json");
+const asList = (headers) => Object.entries(headers).map(([key, value]) => ({ key, value }));
+const securityHeaders = asList(everyResponse);
+const noContentPolicy = asList(noContent);
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -30,6 +30,17 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          name: "proxies",
+          include: ["test/proxies/**/*.test.ts"],
+          // Each file starts its own Tessera, upstream and proxies.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: "cluster",
           include: ["test/cluster/**/*.test.ts"],
           // Each file starts its own servers on a fresh PostgreSQL database.

@@ -6,6 +6,8 @@ import autocannon from "autocannon";
 
 export type Scenario = {
   name: string;
+  /** Which server: the app (default), or one run beside it in the same run for comparison. */
+  server?: "app" | "ceiling" | "peer";
   path: string;
   method?: "GET" | "POST";
   headers?: Record<string, string>;
@@ -117,7 +119,13 @@ function load(url: string, scenario: Scenario, durationS: number, connections: n
   });
 }
 
-export async function measure(url: string, pid: number, scenario: Scenario, options: LoadOptions): Promise<Figures> {
+/** pid: the server's process, for its CPU and memory; null for one the bench did not start (the peer). */
+export async function measure(
+  url: string,
+  pid: number | null,
+  scenario: Scenario,
+  options: LoadOptions,
+): Promise<Figures> {
   const connections = scenario.connections ?? options.connections;
   if (options.warmupS > 0) await load(url, scenario, options.warmupS, connections);
   const probe = await fetch(url + scenario.path, {
@@ -129,12 +137,14 @@ export async function measure(url: string, pid: number, scenario: Scenario, opti
   if (probe.status !== scenario.expectStatus) {
     throw new Error(`${scenario.name}: expected HTTP ${scenario.expectStatus}, got ${probe.status}`);
   }
-  let peakRssMb = serverRssMb(pid);
-  const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, serverRssMb(pid))), 100);
+  const rss = () => (pid === null ? 0 : serverRssMb(pid));
+  const cpuSeconds = () => (pid === null ? 0 : serverCpuSeconds(pid));
+  let peakRssMb = rss();
+  const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, rss())), 100);
   try {
-    const cpuBefore = serverCpuSeconds(pid);
+    const cpuBefore = cpuSeconds();
     const result = await load(url, scenario, options.durationS, connections);
-    const cpuMs = (serverCpuSeconds(pid) - cpuBefore) * 1000;
+    const cpuMs = (cpuSeconds() - cpuBefore) * 1000;
     const statuses: Record<string, { count?: number } | undefined> = result.statusCodeStats ?? {};
     const expected = statuses[String(scenario.expectStatus)]?.count ?? 0;
     const answered = Object.values(statuses).reduce((sum, s) => sum + (s?.count ?? 0), 0);

@@ -22,6 +22,12 @@ export function printTable(title: string, { scenarios, rssAfterMb }: Round): voi
 
 type Target = { value: number; target: string; met: boolean; rounds?: number[] };
 
+// Scenarios measured when present: the forward-auth check, and the servers run beside the app.
+const VERIFY = "auth/verify";
+const VERIFY_UNKNOWN = "auth/verify unknown";
+const CEILING = "ceiling (node:http)";
+const PEER_TOKEN_ROUTE = "peer people/current";
+
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export function median(values: number[]): number {
@@ -93,6 +99,40 @@ export function targets(db: string, rounds: Round[]): Record<string, Target | st
     // The CPU cost per request of the two: the ratio of throughputs a CPU-bound server can reach.
     peopleCurrentVsHealthzCpuPerRequest: `${perRound((find) => find(current).cpuMsPerRequest / find(health).cpuMsPerRequest).join(", ")} (informational, per round)`,
   };
+  const inEveryRound = (name: string) => rounds.every((round) => round.scenarios.some((r) => r.name === name));
+  const rate = (find: (name: string) => Figures, name: string) => find(name).requestsPerSecond;
+  if (inEveryRound(VERIFY) && inEveryRound(VERIFY_UNKNOWN)) {
+    result.verifyVsHealthzThroughput = target(
+      (find) => rate(find, VERIFY) / rate(find, health),
+      ">= 5",
+      (v) => v >= 5,
+    );
+    result.verifyP99Ms = target(
+      (find) => find(VERIFY).p99Ms,
+      "<= 10",
+      (v) => v <= 10,
+    );
+    result.verifyUnknownVsValidThroughput = target(
+      (find) => rate(find, VERIFY_UNKNOWN) / rate(find, VERIFY),
+      ">= 1.0 (no slower)",
+      (v) => v >= 1,
+    );
+  }
+  if (inEveryRound(VERIFY) && inEveryRound(CEILING)) {
+    result.verifyVsCeilingThroughput = target(
+      (find) => rate(find, VERIFY) / rate(find, CEILING),
+      ">= 0.25",
+      (v) => v >= 0.25,
+    );
+  }
+  if (inEveryRound(PEER_TOKEN_ROUTE)) {
+    result.peopleCurrentVsPeerTokenRoute = target(
+      (find) => rate(find, current) / rate(find, PEER_TOKEN_ROUTE),
+      ">= 2",
+      (v) => v >= 2,
+    );
+    result.healthzVsPeerHealthz = `${perRound((find) => rate(find, health) / rate(find, "peer healthz")).join(", ")} (informational, per round)`;
+  }
   if (rounds.length > 1) {
     result.rssGrowthBetweenIdenticalRoundsMb = {
       value: growth,

@@ -1,7 +1,10 @@
 // `npm run bench`: starts the production app on a fresh database, seeds it, and measures each scenario
 // with autocannon, round after round. Options: --duration S, --warmup S, --connections N, --rounds N,
-// --quick, --postgres URL, --port N, --server-env NAME=VALUE (repeatable; tries a process setting).
-import { mkdirSync, writeFileSync } from "node:fs";
+// --quick, --postgres URL, --port N, --server-env NAME=VALUE (repeatable; tries a process setting),
+// --ceiling FILE (the bare node:http ceiling, run beside the app; default ../shared/bench/ceiling.mjs when it
+// exists), --peer URL --peer-key KEY (a running peer app, measured in the same run: ../shared/bench/peer-better-auth).
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -24,8 +27,13 @@ const { values } = parseArgs({
     postgres: { type: "string" },
     port: { type: "string", default: "3131" },
     "server-env": { type: "string", multiple: true, default: [] },
+    ceiling: { type: "string", default: path.resolve(import.meta.dirname, "../../shared/bench/ceiling.mjs") },
+    peer: { type: "string" },
+    "peer-key": { type: "string" },
   },
 });
+const ceilingScript = existsSync(values.ceiling) ? values.ceiling : null;
+const peer = values.peer && values["peer-key"] ? { url: values.peer, key: values["peer-key"] } : null;
 const rounds = values.quick ? 1 : Math.max(1, Number(values.rounds));
 const serverEnv = Object.fromEntries(
   values["server-env"].map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)]),
@@ -47,6 +55,32 @@ function scenarioList(s: Seeded): Scenario[] {
     { name: "people/current malformed", path: "/v4/people/current", headers: bearer("tsr_oops"), expectStatus: 401 },
     { name: "people/current unknown", path: "/v4/people/current", headers: bearer(s.unknownToken), expectStatus: 401 },
     { name: "people/current expired", path: "/v4/people/current", headers: bearer(s.expiredToken), expectStatus: 401 },
+    // What a reverse proxy asks before every request of the API behind it (docs/proxies.md).
+    { name: "auth/verify", path: "/v4/auth/verify", headers: bearer(s.validToken), expectStatus: 200 },
+    { name: "auth/verify unknown", path: "/v4/auth/verify", headers: bearer(s.unknownToken), expectStatus: 401 },
+    ...(ceilingScript
+      ? [
+          {
+            name: "ceiling (node:http)",
+            server: "ceiling" as const,
+            path: "/v4/people/current",
+            headers: bearer(s.validToken),
+            expectStatus: 200,
+          },
+        ]
+      : []),
+    ...(peer
+      ? [
+          { name: "peer healthz", server: "peer" as const, path: "/healthz", expectStatus: 200 },
+          {
+            name: "peer people/current",
+            server: "peer" as const,
+            path: "/v4/people/current",
+            headers: bearer(peer.key),
+            expectStatus: 200,
+          },
+        ]
+      : []),
     { name: "list 10k (first page)", path: "/v4/apiAccessTokens", headers: bearer(s.validToken), expectStatus: 200 },
     {
       // Latency without queueing behind other requests: what one script listing its tokens sees.
@@ -95,6 +129,7 @@ async function runOn(db: "sqlite" | "postgresql", databaseUrl: string | null): P
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   console.log(`\n== ${db}: starting the production app on port ${port} (builds into ${env.NEXT_DIST_DIR} if stale)`);
   let server: TestServer;
+  let ceiling: ChildProcess | null = null;
   try {
     server = await startTestServer(port, env);
   } catch (error) {
@@ -108,13 +143,20 @@ async function runOn(db: "sqlite" | "postgresql", databaseUrl: string | null): P
   try {
     const loadBefore = os.loadavg();
     const seeded = await seed(server.url, databaseUrl ?? `file:${server.databaseFile}`, TEST_ADMIN);
+    ceiling = ceilingScript ? await startCeiling(ceilingScript, port + 1, seeded.validToken) : null;
+    const servers = {
+      app: { url: server.url, pid: server.pid },
+      ceiling: { url: `http://127.0.0.1:${port + 1}`, pid: ceiling?.pid ?? null },
+      peer: { url: peer?.url ?? "", pid: null },
+    };
     const results: Round[] = [];
     for (let round = 1; round <= rounds; round++) {
       console.log(`   round ${round} of ${rounds}`);
       const scenarios = [];
       for (const scenario of scenarioList(seeded)) {
         process.stdout.write(`   ${scenario.name}... `);
-        const figures = await measure(server.url, server.pid, scenario, options);
+        const { url, pid } = servers[scenario.server ?? "app"];
+        const figures = await measure(url, pid, scenario, options);
         console.log(`${figures.requestsPerSecond} req/s, ${figures.cpuMsPerRequest} ms CPU per request`);
         scenarios.push(figures);
       }
@@ -152,8 +194,19 @@ async function runOn(db: "sqlite" | "postgresql", databaseUrl: string | null): P
     writeFileSync(file, await prettier.format(JSON.stringify(report), { ...style, parser: "json" }));
     console.log(`Wrote ${path.relative(process.cwd(), file)}`);
   } finally {
+    ceiling?.kill();
     await server.stop();
   }
+}
+
+/** The bare node:http ceiling of token verification (../shared/bench/ceiling.mjs), knowing this one token. */
+async function startCeiling(script: string, port: number, token: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [script, String(port), token], { stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.once("data", () => resolve());
+    child.once("exit", (code) => reject(new Error(`the ceiling server exited (${code})`)));
+  });
+  return child;
 }
 
 await runOn("sqlite", null);

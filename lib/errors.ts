@@ -14,7 +14,8 @@ export type ErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "too_many_attempts"
-  | "database_unavailable";
+  | "database_unavailable"
+  | "internal_error";
 
 type AppErrorInit = {
   status: number;

@@ -15,6 +15,9 @@
 //    then one more turn of the event loop, whose poll accepts it), stop listening, answer what comes with
 //    Connection: close, close the keep-alive connections that have answered a request and sit idle, and give a
 //    connection that has not sent its first request until NEW_CONNECTION_GRACE_MS to send it.
+// 5. The token checks that sit in front of every request of someone else's API (GET /v4/auth/verify) and a
+//    script's "who am I" (GET /v4/people/current with a token) are answered here, before Next.js, by the app's
+//    own code (lib/server/fast-paths.ts), handed over by instrumentation.ts like the lifecycle.
 // Plain JavaScript, so that the server process does not carry a TypeScript loader.
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
@@ -97,8 +100,32 @@ const server = createServer((request, response) => {
     for (const header of FORWARDING_HEADERS) delete request.headers[header];
     request.headers["x-forwarded-for"] = request.socket.remoteAddress ?? "unknown";
   }
+  const path = request.url.split("?", 1)[0];
+  if (pathsBeforeNext.has(path)) return void answerBeforeNext(request, response, path);
   void handle(request, response);
 });
+
+const pathsBeforeNext = new Set(hooks.pathsBeforeNext);
+
+// 5. The token checks answered before Next.js (lib/server/fast-paths.ts says which and why); anything they
+// leave (null) goes on to Next.js.
+async function answerBeforeNext(request, response, path) {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+  }
+  let answer;
+  try {
+    answer = await hooks.answerBeforeNext(request.method, path, headers);
+  } catch (error) {
+    console.error("Unexpected error:", error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+    return sendError(response, 500, { code: "internal_error", message: "Something went wrong on our side" });
+  }
+  if (!answer) return void handle(request, response);
+  request.resume(); // a body nobody reads (these answers take none) must not hold the connection
+  response.writeHead(answer.status, { ...answer.headers, "Content-Length": Buffer.byteLength(answer.body) });
+  response.end(request.method === "HEAD" ? undefined : answer.body);
+}
 
 server.on("connection", (socket) => {
   connections.set(socket, { busy: false, answered: 0, since: Date.now() });

@@ -9,7 +9,7 @@ import { testPort } from "../test/support/ports";
 import { ADMIN_URL, postgresAnswers } from "../test/support/postgres";
 
 type Tally = { passed: number; failed: number; skipped: number; failures?: string[] };
-type Step = { name: string; postgres?: boolean; run: () => Tally };
+type Step = { name: string; postgres?: boolean; needs?: string[]; run: () => Tally };
 
 const root = path.resolve(import.meta.dirname, "..");
 const results = path.join(root, "test-results");
@@ -29,6 +29,10 @@ function check(command: string, args: string[]): Tally {
 // A suite that did not run counts as one skipped test, so the summary line shows it.
 function notRun(why: string): Tally {
   return { passed: 0, failed: 0, skipped: 1, failures: [why] };
+}
+
+function installed(program: string): boolean {
+  return spawnSync("sh", ["-c", `command -v ${program}`], { stdio: "ignore" }).status === 0;
 }
 
 function readJson(file: string): unknown {
@@ -130,6 +134,8 @@ const steps: Step[] = [
   { name: "api", run: () => vitest("api") },
   { name: "api-postgres", postgres: true, run: () => vitest("api", "api-postgres", { TEST_DATABASE: "postgresql" }) },
   { name: "cluster", postgres: true, run: () => vitest("cluster") },
+  // Real reverse proxies in front of Tessera, configured as docs/proxies.md says (Debian's nginx and caddy).
+  { name: "proxies", needs: ["nginx", "caddy"], run: () => vitest("proxies") },
   { name: "e2e", run: () => playwright() },
   // A one-second-per-scenario smoke run of `npm run bench`, so the script cannot rot; no thresholds.
   { name: "bench", run: () => check(bin("tsx"), ["bench/run.ts", "--quick", "--port", String(testPort(3133))]) },
@@ -145,6 +151,13 @@ for (const step of selected) {
   if (step.postgres && !postgres) {
     // Outside CI a developer without PostgreSQL still gets the rest; CI must run every suite.
     const why = `PostgreSQL does not answer at ${ADMIN_URL}`;
+    console.log(`\n${step.name}: ${inCi ? "FAILED" : "skipped"}: ${why}`);
+    tallies.push([step.name, inCi ? { passed: 0, failed: 1, skipped: 0, failures: [why] } : notRun(why)]);
+    continue;
+  }
+  const missing = (step.needs ?? []).filter((program) => !installed(program));
+  if (missing.length) {
+    const why = `not installed: ${missing.join(", ")}`;
     console.log(`\n${step.name}: ${inCi ? "FAILED" : "skipped"}: ${why}`);
     tallies.push([step.name, inCi ? { passed: 0, failed: 1, skipped: 0, failures: [why] } : notRun(why)]);
     continue;

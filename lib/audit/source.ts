@@ -44,3 +44,21 @@ export function auditSource(
 export function userAgentOf(headers: Headers): string {
   return replaceUnsafeCharacters((headers.get("user-agent") ?? "").slice(0, USER_AGENT_MAX_LENGTH));
 }
+
+/** The request a reverse proxy asked about (GET /v4/auth/verify), as its X-Forwarded-* headers describe it. */
+export type ForwardedRequest = { method: string; uri: string; host: string | null };
+
+const FORWARDED_URI_MAX_LENGTH = 512;
+
+/** The original request behind a proxy's check; null when the request came with no X-Forwarded-Method. */
+export function forwardedRequestOf(headers: Headers): ForwardedRequest | null {
+  const method = headers.get("x-forwarded-method");
+  if (!method) return null;
+  const clean = (value: string, max: number) => replaceUnsafeCharacters(value.slice(0, max));
+  const host = headers.get("x-forwarded-host");
+  return {
+    method: clean(method, 16).toUpperCase(),
+    uri: clean(headers.get("x-forwarded-uri") ?? "", FORWARDED_URI_MAX_LENGTH),
+    host: host === null ? null : clean(host, 255),
+  };
+}

@@ -1,8 +1,8 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { verifyCredentials } from "@/lib/data/account";
-import { findTokenForAuthentication, recordTokenUse } from "@/lib/data/token-use";
-import { forbidden, unauthorized } from "@/lib/errors";
+import { findTokenForAuthentication, recordTokenUse, type TokenForAuthentication } from "@/lib/data/token-use";
+import { forbidden, unauthorized, type AppError } from "@/lib/errors";
 import { parseToken, tokenMatchesHash } from "@/lib/tokens/format";
 import { effectiveExpiry, generateDenial, generateDenialMessages, policyCutoff } from "@/lib/tokens/policy";
 import { parseAuthorizationHeader } from "./authorization-header";
@@ -11,6 +11,9 @@ import { isCrossOriginChange } from "./same-origin";
 import { sessionUserOf } from "./session";
 import { refuseInvalidToken } from "./throttle";
 
+/** A principal authenticated by a token. */
+export type TokenPrincipal = Extract<Principal, { via: "token" }>;
+
 type Options = { allowBasic?: boolean };
 
 /** Bearer token everywhere; Basic only where allowed; otherwise the browser's session cookie. */
@@ -18,7 +21,7 @@ export async function authenticate(request: NextRequest, options: Options = {}):
   const credentials = parseAuthorizationHeader(request.headers.get("authorization"));
   switch (credentials.scheme) {
     case "bearer":
-      return authenticateToken(request, credentials.token);
+      return authenticateToken(request.headers, credentials.token);
     case "basic":
       if (!options.allowBasic) {
         throw unauthorized(
@@ -36,38 +39,59 @@ export async function authenticate(request: NextRequest, options: Options = {}):
   }
 }
 
-async function authenticateToken(request: NextRequest, tokenValue: string): Promise<Principal> {
+/** What the policy says of a token value right now: usable, or why not. One database read at most. */
+export type TokenCheck =
+  | { usable: true; token: TokenForAuthentication; expiresAt: Date | null }
+  /** Not a token of ours (malformed: not even its shape or checksum): a guess, which the throttle counts. */
+  | { usable: false; guess: true; malformed: boolean }
+  /** A real token that may not be used now (expired, or blocked by the workspace's policy). */
+  | { usable: false; guess: false; error: AppError };
+
+export async function checkToken(tokenValue: string, now = new Date()): Promise<TokenCheck> {
   const parsed = parseToken(tokenValue);
   const token = parsed && (await findTokenForAuthentication(parsed.tokenId));
-  if (!token || !tokenMatchesHash(tokenValue, token.secretHash)) {
-    const invalid = unauthorized("invalid_token", "The access token is invalid or has been deleted");
-    return refuseInvalidToken(request.headers, invalid, { malformed: !parsed });
-  }
-
-  const now = new Date();
+  if (!token || !tokenMatchesHash(tokenValue, token.secretHash))
+    return { usable: false, guess: true, malformed: !parsed };
   if (token.expiresAt && token.expiresAt <= now) {
-    throw unauthorized("token_expired", `The access token expired at ${token.expiresAt.toISOString()}`);
+    const error = unauthorized("token_expired", `The access token expired at ${token.expiresAt.toISOString()}`);
+    return { usable: false, guess: false, error };
   }
   const { user } = token;
   const denial = generateDenial(user, user.workspace);
-  if (denial) throw unauthorized("token_blocked", `The access token is blocked: ${generateDenialMessages[denial]}`);
+  if (denial) {
+    const error = unauthorized("token_blocked", `The access token is blocked: ${generateDenialMessages[denial]}`);
+    return { usable: false, guess: false, error };
+  }
   const cutoff = policyCutoff(token, user.workspace);
   if (cutoff && cutoff <= now) {
-    throw unauthorized(
+    const error = unauthorized(
       "token_blocked",
       `The access token is blocked: it is older than the workspace's maximum token lifetime of ${user.workspace.maxUserTokenLifetimeDays} days`,
     );
+    return { usable: false, guess: false, error };
   }
+  return { usable: true, token, expiresAt: effectiveExpiry(token, user.workspace).at };
+}
 
-  await recordTokenUse(token, request.headers, now);
+/** A Bearer token, with every rule of the policy checked against the current state; the use is recorded. */
+export async function authenticateToken(headers: Headers, tokenValue: string): Promise<TokenPrincipal> {
+  const now = new Date();
+  const check = await checkToken(tokenValue, now);
+  if (!check.usable) {
+    if (!check.guess) throw check.error;
+    const invalid = unauthorized("invalid_token", "The access token is invalid or has been deleted");
+    return refuseInvalidToken(headers, invalid, { malformed: check.malformed });
+  }
+  const { token, expiresAt } = check;
+  await recordTokenUse(token, headers, now);
   return {
-    userId: user.id,
-    workspaceId: user.workspaceId,
-    isAdmin: user.isAdmin,
+    userId: token.user.id,
+    workspaceId: token.user.workspaceId,
+    isAdmin: token.user.isAdmin,
     via: "token",
     tokenId: token.id,
-    tokenExpiresAt: effectiveExpiry(token, user.workspace).at,
-    person: user.person,
+    tokenExpiresAt: expiresAt,
+    person: token.user.person,
   };
 }
 

@@ -50,12 +50,18 @@ export async function refuseInvalidToken(
   invalid: AppError,
   { malformed }: { malformed: boolean },
 ): Promise<never> {
+  await countInvalidToken(headers, { malformed });
+  throw invalid;
+}
+
+/** Counts one invalid token against the request's address; throws the 429 once the address is blocked. */
+export async function countInvalidToken(headers: Headers, { malformed }: { malformed: boolean }): Promise<void> {
   const { tokenAddress, malformedTokenAddress } = throttles();
   const address = clientAddress(headers);
   const known = tokenAddress.knownBlock(address) || malformedTokenAddress.knownBlock(address);
   if (known > 0) throw tooManyAttempts(known);
   const counted = await (malformed ? malformedTokenAddress : tokenAddress).take(address);
-  if (counted.granted) throw invalid;
+  if (counted.granted) return;
   if (counted.startedBlock) await recordAddressBlocked(headers, "token-address", counted.startedBlock.seconds);
   throw tooManyAttempts(counted.retryAfterSeconds);
 }

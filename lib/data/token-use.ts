@@ -2,8 +2,8 @@
 // recorded, as the token's lastUsed time (buffered: one write per token per interval at most) and, for its first
 // use and each use from a new address, in the audit trail.
 import "server-only";
-import { auditSource } from "@/lib/audit/source";
-import { db } from "@/lib/db/client";
+import { auditSource, forwardedRequestOf } from "@/lib/audit/source";
+import { db, hotRead } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/connect";
 import { env } from "@/lib/env";
 import { errorLabel } from "@/lib/errors";
@@ -41,23 +41,26 @@ type Row = Record<keyof Omit<TokenForAuthentication, "user"> | "userId" | "works
   Record<"email" | "name" | "userCreatedAt" | "lastLoginAt", unknown> &
   Record<keyof TokenForAuthentication["user"]["workspace"], unknown>;
 
+const TOKEN_READ = `
+  SELECT t."id", t."secretHash", t."createdAt", t."expiresAt", t."lastUsedAt",
+         u."id" AS "userId", u."workspaceId", u."isAdmin", u."isDisabled", u."canGenerateApiAccessTokens",
+         u."email", u."name", u."createdAt" AS "userCreatedAt", u."lastLoginAt",
+         w."apiAccessTokensEnabled", w."usersCanGenerateApiAccessTokens", w."maxUserTokenLifetimeDays"
+  FROM "AccessToken" t
+  JOIN "User" u ON u."id" = t."userId"
+  JOIN "Workspace" w ON w."id" = u."workspaceId"
+  WHERE t."id" = ?`;
+
 /**
  * One indexed read that brings together the token, its owner and the workspace policy. A nested Prisma
  * select costs three statements here (relationLoadStrategy "join" is not available for SQLite), so this is
  * one portable statement: double-quoted identifiers and a bound parameter work on SQLite and PostgreSQL.
  * It also reads the owner's contract fields, so that GET /v4/people/current (a script's "who am I") costs
- * this one statement and no second read (docs/PERFORMANCE.md).
+ * this one statement and no second read. It runs on every token check, so it goes through the driver, not
+ * Prisma (lib/db/hot-reader.ts says what that saves).
  */
 export async function findTokenForAuthentication(tokenId: string): Promise<TokenForAuthentication | null> {
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT t."id", t."secretHash", t."createdAt", t."expiresAt", t."lastUsedAt",
-           u."id" AS "userId", u."workspaceId", u."isAdmin", u."isDisabled", u."canGenerateApiAccessTokens",
-           u."email", u."name", u."createdAt" AS "userCreatedAt", u."lastLoginAt",
-           w."apiAccessTokensEnabled", w."usersCanGenerateApiAccessTokens", w."maxUserTokenLifetimeDays"
-    FROM "AccessToken" t
-    JOIN "User" u ON u."id" = t."userId"
-    JOIN "Workspace" w ON w."id" = u."workspaceId"
-    WHERE t."id" = ${tokenId}`;
+  const rows = await hotRead<Row>(TOKEN_READ, [tokenId]);
   const row = rows[0];
   if (!row) return null;
   const isAdmin = toBoolean(row.isAdmin);
@@ -143,6 +146,9 @@ async function noteTokenAddress(token: TokenForAuthentication, headers: Headers)
   if (known.has(key) || pending.has(key)) return;
   pending.add(key);
   const source = auditSource(headers, { via: "token", tokenId: token.id });
+  // Behind a proxy's check (GET /v4/auth/verify), what the token was used for.
+  const request = forwardedRequestOf(headers);
+  const forwarded = request ? { request } : {};
   try {
     await db.$transaction(async (tx) => {
       // Throws on a known pair (another instance, or before this process started), which ends the transaction.
@@ -159,7 +165,7 @@ async function noteTokenAddress(token: TokenForAuthentication, headers: Headers)
         source,
         subjectId: token.user.id,
         tokenId: token.id,
-        details: earlier === 0 ? {} : { earlierAddresses: earlier },
+        details: { ...(earlier === 0 ? {} : { earlierAddresses: earlier }), ...forwarded },
       });
     });
     known.add(key);

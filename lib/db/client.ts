@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { databaseConfig } from "./config";
 import { createDbClient, type PrismaClient } from "./connect";
 import { fileIdentity, sameFile, type FileIdentity } from "./file";
+import { createHotReader, type HotReader } from "./hot-reader";
 import { closeRateLimitPool } from "./rate-limit-pool";
 
 // The one place that owns the database client's lifecycle. The app holds `db` by import; it stands for the
@@ -12,7 +13,7 @@ import { closeRateLimitPool } from "./rate-limit-pool";
 // a new client takes over, which opens whatever file is then at the path, and never creates one: until a
 // file is back, every query fails with SQLITE_CANTOPEN, answered 503.
 
-type Current = { client: PrismaClient; file: FileIdentity | null };
+type Current = { client: PrismaClient; reader: HotReader; file: FileIdentity | null };
 
 /** How long a replaced client stays open for the requests already using it (at shutdown: 25 s at most). */
 const RETIRE_AFTER_MS = 30_000;
@@ -21,7 +22,8 @@ const config = databaseConfig(env().DATABASE_URL);
 
 function openClient(): Current {
   const client = createDbClient(config, { fileMustExist: true });
-  return { client, file: config.provider === "sqlite" ? fileIdentity(config.filePath) : null };
+  const reader = createHotReader(config);
+  return { client, reader, file: config.provider === "sqlite" ? fileIdentity(config.filePath) : null };
 }
 
 // One client per process, held on globalThis: Next.js may evaluate this module more than once in a process (for
@@ -37,6 +39,11 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
+/** A read on the path of every token check, through the driver rather than Prisma (lib/db/hot-reader.ts). */
+export function hotRead<T>(sql: string, params: unknown[]): Promise<T[]> {
+  return current().reader.query<T>(sql, params);
+}
+
 /** The SQLite database file's path; null for PostgreSQL. */
 export const databaseFile: string | null = config.provider === "sqlite" ? config.filePath : null;
 
@@ -46,10 +53,12 @@ export function reopenIfFileReplaced(): void {
   const held = current();
   if (sameFile(held.file, fileIdentity(databaseFile))) return;
   globalForDb.tesseraDb = openClient();
-  setTimeout(() => void held.client.$disconnect().catch(() => {}), RETIRE_AFTER_MS).unref();
+  const retire = () => Promise.all([held.client.$disconnect(), held.reader.close()]).catch(() => {});
+  setTimeout(() => void retire(), RETIRE_AFTER_MS).unref();
 }
 
 /** At shutdown: closes this process's connections, the client's and the throttles' pool's. */
 export async function closeDatabase(): Promise<void> {
-  await Promise.all([globalForDb.tesseraDb?.client.$disconnect(), closeRateLimitPool()]);
+  const held = globalForDb.tesseraDb;
+  await Promise.all([held?.client.$disconnect(), held?.reader.close(), closeRateLimitPool()]);
 }

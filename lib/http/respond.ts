@@ -14,21 +14,24 @@ export function noContent(): Response {
   return new Response(null, { status: 204, headers: API_HEADERS });
 }
 
-export function errorResponse(
-  status: number,
-  code: ErrorCode | "internal_error",
-  message: string,
-  headers = {},
-): Response {
+export function errorResponse(status: number, code: ErrorCode, message: string, headers = {}): Response {
   return json({ error: { code, message } }, status, headers);
 }
 
-export function toErrorResponse(error: unknown): Response {
-  if (error instanceof AppError) return errorResponse(error.status, error.code, error.message, error.headers);
-  if (isDatabaseUnavailable(error)) return toErrorResponse(databaseUnavailable());
-  // Only the error's type and message: request data (which may hold a secret) is never logged.
+/**
+ * Any failure as what the client is told: an expected one as it is, an unusable database as the 503, anything
+ * else (a bug) as a 500, logged with its type and message only: request data (which may hold a secret) never.
+ */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (isDatabaseUnavailable(error)) return databaseUnavailable();
   console.error("Unexpected error:", error instanceof Error ? `${error.name}: ${error.message}` : String(error));
-  return errorResponse(500, "internal_error", "Something went wrong on our side");
+  return new AppError({ status: 500, code: "internal_error", message: "Something went wrong on our side" });
+}
+
+export function toErrorResponse(error: unknown): Response {
+  const { status, code, message, headers } = toAppError(error);
+  return errorResponse(status, code, message, headers);
 }
 
 type Handler<C> = (request: NextRequest, context: C) => Promise<Response>;

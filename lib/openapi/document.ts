@@ -18,7 +18,7 @@ export const errorResponses: Record<number, string> = {
   405: "A method the path does not document (tokens are immutable); the Allow header lists those it does",
   409: "Conflict",
   413: "The body is larger than 16 KiB",
-  415: "The body is not sent as application/json",
+  415: "The body is not sent in the operation's content type (application/json; a form for introspection)",
   429: "Too many failed attempts from this address or for this account: too_many_attempts; retry after Retry-After seconds",
   503: "The database is unavailable; try again after Retry-After seconds",
 };
@@ -73,6 +73,7 @@ const pageParameters = [
 
 function security(op: Operation): Json[] | undefined {
   if (op.auth === "none") return [];
+  if (op.auth === "token") return [{ bearerToken: [] }];
   const bearer = [{ bearerToken: [] }, { sessionCookie: [] }];
   return op.auth === "bearerOrBasic" ? [...bearer, { emailPassword: [] }] : bearer;
 }
@@ -88,11 +89,18 @@ const tokenExpiresHeader = {
   },
 };
 
+const FORM = "application/x-www-form-urlencoded";
+
+function successHeaders(op: Operation): Json {
+  const entries = Object.entries(op.successHeaders ?? {});
+  return Object.fromEntries(entries.map(([name, description]) => [name, { description, schema: { type: "string" } }]));
+}
+
 function operationObject(op: Operation): Json {
   const responses: Json = {
     [op.success.status]: {
       description: op.success.description,
-      ...(op.auth !== "none" && { headers: tokenExpiresHeader }),
+      ...(op.auth !== "none" && { headers: { ...successHeaders(op), ...tokenExpiresHeader } }),
       ...(op.success.body && { content: { "application/json": { schema: ref(op.success.body) } } }),
     },
   };
@@ -119,7 +127,12 @@ function operationObject(op: Operation): Json {
     summary: op.summary,
     ...(op.description && { description: op.description }),
     ...(parameters.length > 0 && { parameters }),
-    ...(op.body && { requestBody: { required: true, content: { "application/json": { schema: ref(op.body.name) } } } }),
+    ...(op.body && {
+      requestBody: {
+        required: true,
+        content: { [op.body.form ? FORM : "application/json"]: { schema: ref(op.body.name) } },
+      },
+    }),
     security: security(op),
     responses,
   };

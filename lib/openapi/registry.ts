@@ -3,18 +3,22 @@
 import type { z } from "zod";
 import { auditEventTypes } from "@/lib/audit/event-types";
 import { createAccessTokenSchema, revokeAccessTokenSchema } from "@/lib/validations/access-token";
+import { introspectionRequestSchema } from "@/lib/validations/introspection";
 import { changePasswordSchema, createPersonSchema, updatePersonSchema } from "@/lib/validations/people";
 import { updateWorkspaceSettingsSchema } from "@/lib/validations/workspace-settings";
 import type { ResponseSchemaName } from "./schemas";
 
-export const TAGS = ["Endpoints", "Access tokens", "People", "Workspace", "Audit", "Service"] as const;
+export const TAGS = ["Endpoints", "Access tokens", "Forward auth", "People", "Workspace", "Audit", "Service"] as const;
 
 /** A query parameter beyond limit and offset, with its JSON Schema. */
 export type QueryParam = { name: string; description: string; schema: Record<string, unknown> };
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-/** none: no credentials; bearer: a token (or the browser's session); basic: also email and password. */
-export type Auth = "none" | "bearer" | "bearerOrBasic";
+/**
+ * none: no credentials; bearer: a token (or the browser's session); bearerOrBasic: also email and password;
+ * token: a token only (the forward-auth endpoints, for proxies and gateways).
+ */
+export type Auth = "none" | "bearer" | "bearerOrBasic" | "token";
 export type Success = { status: 200 | 201 | 202 | 204; description: string; body?: ResponseSchemaName };
 
 export type Operation = {
@@ -28,7 +32,10 @@ export type Operation = {
   description?: string;
   auth: Auth;
   adminOnly?: boolean;
-  body?: { name: string; schema: z.ZodType };
+  /** JSON, unless said otherwise (introspection takes a form, as RFC 7662 says). */
+  body?: { name: string; schema: z.ZodType; form?: boolean };
+  /** Headers of the success answer beyond Tessera-Token-Expires. */
+  successHeaders?: Record<string, string>;
   paged?: boolean;
   query?: QueryParam[];
   pathParams?: Record<string, string>;
@@ -156,6 +163,40 @@ export const operations: Operation[] = [
         description: "Too many requests from this address (RATE_LIMIT_REVOKE_PER_MINUTE); see Retry-After",
       },
     ],
+  },
+  {
+    method: "GET",
+    path: "/v4/auth/verify",
+    operationId: "verifyToken",
+    tag: "Forward auth",
+    auth: "token",
+    summary: "Check a token for a reverse proxy (forward auth): 200 with its owner, or the error",
+    description:
+      "For nginx auth_request, Caddy forward_auth and Traefik forwardAuth (docs/proxies.md): the proxy passes " +
+      "the client's Authorization header, and X-Forwarded-Method, -Uri, -Host and -For describing the request. " +
+      "Every rule of the API applies (expired, blocked, deleted, throttled). Any method answers the same way. " +
+      "Errors also carry their code in the Tessera-Error header, for proxies that cannot pass a body on.",
+    successHeaders: {
+      "X-Tessera-User-Id": "The owner's person id",
+      "X-Tessera-User-Email": "The owner's email",
+      "X-Tessera-Token-Id": "The token's public id",
+    },
+    success: { status: 200, description: "The token is usable: its owner", body: "VerifiedToken" },
+  },
+  {
+    method: "POST",
+    path: "/v4/auth/introspect",
+    operationId: "introspectToken",
+    tag: "Forward auth",
+    auth: "token",
+    adminOnly: true,
+    summary: "Introspect a token (RFC 7662) for an OAuth gateway, with an admin's token",
+    description:
+      'A form-encoded body: token=<value> (token_type_hint is accepted and ignored). Answers {"active": false} ' +
+      "for anything not usable, never saying why; a value that is not a token counts against the caller's " +
+      "address like an invalid token.",
+    body: { name: "IntrospectionRequest", schema: introspectionRequestSchema, form: true },
+    success: { status: 200, description: "Active or not", body: "Introspection" },
   },
   {
     method: "GET",

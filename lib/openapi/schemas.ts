@@ -141,6 +141,30 @@ export const errorSchema = z
 
 export const openApiDocumentSchema = z.looseObject({ openapi: z.string() }).describe("This OpenAPI 3.1 document");
 
+export const verifiedTokenSchema = z
+  .strictObject({
+    personId: z.string(),
+    email: z.string(),
+    tokenId: z.string(),
+    expiresAt: z.string().nullable().describe("When the token stops working (ISO 8601); null: never"),
+  })
+  .describe("The token's owner; the same as the X-Tessera-* headers of this answer");
+
+export const introspectionSchema = z
+  .union([
+    z.strictObject({ active: z.literal(false) }),
+    z.strictObject({
+      active: z.literal(true),
+      sub: z.string().describe("The owner's person id"),
+      username: z.string().describe("The owner's email"),
+      token_type: z.literal("Bearer"),
+      exp: z.number().int().optional().describe("When it stops working (seconds since the epoch); absent: never"),
+      iat: z.number().int().describe("When it was created (seconds since the epoch)"),
+      client_id: z.string().describe("The token's public id"),
+    }),
+  ])
+  .describe("RFC 7662: inactive, with no reason; or active, with whose token it is and until when");
+
 /** The response schemas by their component name. */
 export const responseSchemas = {
   TokenInfo: tokenInfoSchema,
@@ -158,5 +182,7 @@ export const responseSchemas = {
   RevokeAccepted: revokeAcceptedSchema,
   Error: errorSchema,
   OpenApiDocument: openApiDocumentSchema,
+  VerifiedToken: verifiedTokenSchema,
+  Introspection: introspectionSchema,
 } as const;
 export type ResponseSchemaName = keyof typeof responseSchemas;

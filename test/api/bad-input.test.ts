@@ -9,7 +9,8 @@ import { adminToken, api, createPerson, expectError, type ApiResponse, uniqueAdd
 import { raw, type RawResponse } from "./support/raw";
 
 const LIMIT = MAX_BODY_BYTES;
-const withBody = operations.filter((op) => op.body);
+const withBody = operations.filter((op) => op.body && !op.body.form);
+const withFormBody = operations.filter((op) => op.body?.form);
 const withPathParam = operations.filter((op) => op.pathParams);
 const paged = operations.filter((op) => op.paged);
 
@@ -133,6 +134,42 @@ describe.each(withBody.map((op) => ({ ...op, name: `${op.method} ${op.path}` }))
     const field = Object.keys((op.body?.schema as unknown as { shape: object }).shape)[0];
     const response = await send(op, json(`{"${field}":1,"${field}":2}`));
     expectClientError(response, 400, "invalid_request", `"${field}" appears more than once`);
+  });
+});
+
+// RFC 7662 introspection takes a form, not JSON: the same limits, in its own terms.
+describe.each(withFormBody.map((op) => ({ ...op, name: `${op.method} ${op.path}` })))("$name: bad forms", (op) => {
+  const FORM = "application/x-www-form-urlencoded";
+  const form = (text: string) => send(op, json(text), FORM);
+
+  test("413 over the size limit, with a Content-Length and chunked without one", async () => {
+    expectClientError(await form(`token=${"x".repeat(LIMIT)}`), 413, "payload_too_large");
+    const chunks = [json("token="), ...Array.from({ length: 20 }, () => json("y".repeat(1024)))];
+    expectClientError(await send(op, chunks, FORM), 413, "payload_too_large");
+    await expectStillAnswering();
+  });
+
+  test.each(["application/json", "text/plain", "multipart/form-data; boundary=x", ""])(
+    "415 for Content-Type %j",
+    async (type) => {
+      expectClientError(await send(op, json("token=x"), type), 415, "unsupported_media_type");
+    },
+  );
+
+  test("400 for invalid UTF-8, a missing or oversized token, and a parameter sent twice, naming it", async () => {
+    const invalid = Buffer.concat([json("token="), Buffer.from([0xff, 0xfe])]);
+    expectClientError(await send(op, invalid, FORM), 400, "invalid_request", "UTF-8");
+    expectClientError(await form(""), 400, "invalid_request", "token");
+    expectClientError(await form("token_type_hint=access_token"), 400, "invalid_request", "token");
+    expectClientError(await form(`token=${"z".repeat(2000)}`), 400, "invalid_request", "token");
+    expectClientError(await form("token=a&token=b"), 400, "invalid_request", '"token" appears more than once');
+  });
+
+  test("percent-encoding that does not decode, and prototype-looking names, are a 4xx or inactive, never a 5xx", async () => {
+    for (const text of ["token=%", "token=%ff%fe", "__proto__=x&token=y", "token[]=x", "constructor=1&token=2"]) {
+      const response = await form(text);
+      expect(response.status, `${text}: ${response.text.slice(0, 200)}`).toBeLessThan(500);
+    }
   });
 });
 

@@ -55,3 +55,11 @@ test("behind https the session cookie is Secure (__Secure- prefix), HttpOnly and
   const flags = (session ?? "").split(";").map((part) => part.trim().toLowerCase());
   expect(flags).toEqual(expect.arrayContaining(["secure", "httponly", "samesite=lax", "path=/"]));
 });
+
+test("a reverse proxy's check while TRUST_PROXY is off is answered, and the log says why it should be on, once", async () => {
+  const ask = () => fetch(`${server.url}/v4/auth/verify`, { headers: { "x-forwarded-method": "GET" } });
+  expect((await ask()).status).toBe(401);
+  expect((await ask()).status).toBe(401);
+  const warnings = server.output().match(/TRUST_PROXY is not true/g) ?? [];
+  expect(warnings).toHaveLength(1);
+});

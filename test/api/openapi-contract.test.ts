@@ -149,6 +149,25 @@ describe("live responses match the OpenAPI document", { shuffle: false, sequenti
     await audit("POST", 405, asAdmin);
   });
 
+  test("forward auth: verify 200 and 401; introspection 200, 400, 401, 403 and 415", async () => {
+    const verify = at("/v4/auth/verify");
+    await verify("GET", 200, asUser);
+    await verify("GET", 401);
+    await verify("GET", 401, { auth: { bearer: "tsr_not-a-token" } });
+    const introspect = at("/v4/auth/introspect");
+    const form = (options: RequestOptions, body: string): RequestOptions => ({
+      ...options,
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body,
+    });
+    await introspect("POST", 200, form(asAdmin, `token=${user.token.tokenValue}`));
+    await introspect("POST", 200, form(asAdmin, "token=not-a-token"));
+    await introspect("POST", 400, form(asAdmin, ""));
+    await introspect("POST", 401, form({}, "token=x"));
+    await introspect("POST", 403, form(asUser, "token=x"));
+    await introspect("POST", 415, withJson(asAdmin, { token: "x" }));
+  });
+
   test("an unknown API path answers with the documented error body", async () => {
     const response = await api("GET", "/v4/nothing-here", asAdmin);
     expect(response.status).toBe(404);

@@ -10,6 +10,8 @@ export type TestServer = {
   databaseFile: string;
   /** The start script's process; the server (scripts/serve.mjs) runs below it. */
   pid: number;
+  /** Everything the start script and the server have printed so far. */
+  output(): string;
   stop(): Promise<void>;
 };
 
@@ -56,6 +58,7 @@ export async function startTestServer(port: number, extraEnv: Record<string, str
     dataDir,
     databaseFile: path.join(dataDir, "tessera.db"),
     pid: child.pid ?? 0,
+    output: () => output,
     stop: () => stopProcess(child),
   };
 }

@@ -71,3 +71,33 @@ describe("bench targets", () => {
     expect(targets("sqlite", [partial])).toEqual({ note: "a scenario is missing" });
   });
 });
+
+describe("forward-auth targets", () => {
+  function withVerify(n: number, verify: number, unknown: number, ceiling: number, p99 = 5): Round {
+    const base = round(n, 950, 90);
+    base.scenarios.push(
+      figures("auth/verify", verify, p99),
+      figures("auth/verify unknown", unknown, p99),
+      figures("ceiling (node:http)", ceiling, 2),
+      figures("peer healthz", 1800, 20),
+      figures("peer people/current", 450, 30),
+    );
+    return base;
+  }
+
+  test("verify against healthz, the ceiling and itself with an unknown token; people/current against the peer", () => {
+    const result = targets("sqlite", [withVerify(1, 6000, 6500, 20000), withVerify(2, 4000, 3900, 20000)]);
+    expect(result.verifyVsHealthzThroughput).toMatchObject({ value: 5, met: true, rounds: [6, 4] });
+    expect(result.verifyVsCeilingThroughput).toMatchObject({ value: 0.25, met: true, rounds: [0.3, 0.2] });
+    expect(result.verifyUnknownVsValidThroughput).toMatchObject({ rounds: [1.08, 0.98], met: true });
+    expect(result.verifyP99Ms).toMatchObject({ value: 5, met: true });
+    expect(result.peopleCurrentVsPeerTokenRoute).toMatchObject({ value: 2.11, met: true });
+  });
+
+  test("no forward-auth targets when the run did not measure them", () => {
+    const result = targets("sqlite", [round(1, 950, 90)]);
+    expect(result).not.toHaveProperty("verifyVsHealthzThroughput");
+    expect(result).not.toHaveProperty("verifyVsCeilingThroughput");
+    expect(result).not.toHaveProperty("peopleCurrentVsPeerTokenRoute");
+  });
+});
