@@ -42,8 +42,9 @@ export async function throttlePasswordAttempt(
  * Called only once a Bearer token has failed, so a valid token never pays for the throttle, and an address
  * blocked for its invalid tokens can still use its valid ones. Throws the 429, or else the given 401.
  * A malformed value (bad format or checksum) can never be a right guess, so it is counted in this process
- * only: refusing it touches no database, even when well-formed failures are shared through PostgreSQL.
- * A block this process knows of, for either kind, refuses both.
+ * only. A well-formed one is counted in this process at once and shared with the other instances (PostgreSQL)
+ * by a flush every second, so refusing either touches no database: an invalid token costs no more than a
+ * valid one. A block this process knows of, for either kind, refuses both.
  */
 export async function refuseInvalidToken(
   headers: Headers,
@@ -52,6 +53,16 @@ export async function refuseInvalidToken(
 ): Promise<never> {
   await countInvalidToken(headers, { malformed });
   throw invalid;
+}
+
+/**
+ * Adds the invalid tokens this process counted to the counts every instance shares (PostgreSQL), and records
+ * the blocks that starts. Run every second and at shutdown (lib/server/lifecycle.ts).
+ */
+export async function shareTokenFailures(): Promise<void> {
+  for (const { key, block } of await throttles().tokenAddress.flush()) {
+    await recordAddressBlocked(new Headers({ "x-forwarded-for": key }), "token-address", block.seconds);
+  }
 }
 
 /** Counts one invalid token against the request's address; throws the 429 once the address is blocked. */

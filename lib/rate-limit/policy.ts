@@ -50,18 +50,19 @@ export class FailureThrottle {
   }
 
   /**
-   * Takes one point of the key's allowance, atomically in the store: of any number of calls at once, exactly
-   * the points left are granted. The call that finds the allowance spent first starts the key's block.
+   * Takes points (one attempt, or several counted elsewhere first) of the key's allowance, atomically in the
+   * store: of any number of calls at once, exactly the points left are granted. The call that finds the
+   * allowance spent first starts the key's block.
    */
-  async take(key: string): Promise<Reservation | Refusal> {
+  async take(key: string, points = 1): Promise<Reservation | Refusal> {
     const known = this.knownBlock(key);
     if (known > 0) return { granted: false, retryAfterSeconds: known, startedBlock: null };
     try {
-      const taken = await this.failures.consume(key);
+      const taken = await this.failures.consume(key, points);
       return { granted: true, key, windowEndsAt: this.now() + taken.msBeforeNext };
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      return this.refuse(key, rejection);
+      return this.refuse(key, rejection, points);
     }
   }
 
@@ -79,14 +80,14 @@ export class FailureThrottle {
     return 0;
   }
 
-  private async refuse(key: string, rejection: RateLimiterRes): Promise<Refusal> {
+  private async refuse(key: string, rejection: RateLimiterRes, points: number): Promise<Refusal> {
     const refusal = (retryAfterSeconds: number, startedBlock: StartedBlock | null = null): Refusal => ({
       granted: false,
       retryAfterSeconds,
       startedBlock,
     });
     if (rejection.consumedPoints > BLOCK_MARK / 2) return refusal(this.remember(key, rejection.msBeforeNext));
-    if (rejection.consumedPoints > this.rule.freeFailures + 1) {
+    if (rejection.consumedPoints - points > this.rule.freeFailures) {
       // Another call is starting the block at this moment; its length is not known here.
       return refusal(Math.max(1, Math.ceil(Math.min(rejection.msBeforeNext / 1000, this.rule.maxBlockSeconds))));
     }

@@ -10,11 +10,13 @@ import { tooManyAttempts } from "@/lib/errors";
 import { rateLimitConfig } from "./config";
 import type { PasswordLimits } from "./password-gate";
 import { FailureThrottle, type LimiterFactory } from "./policy";
+import { SharedLater } from "./shared-later";
 import { Trickle } from "./trickle";
 
 export type Throttles = {
   password: PasswordLimits;
-  tokenAddress: FailureThrottle;
+  /** Well-formed invalid tokens: counted here at once, shared with other instances in batches. */
+  tokenAddress: SharedLater;
   revokeAddress: RateLimiterAbstract;
   /** Malformed tokens, counted in this process only (lib/auth/throttle.ts says why). */
   malformedTokenAddress: FailureThrottle;
@@ -24,9 +26,11 @@ export type Throttles = {
 // they share their counts in the rate_limits table (created by our migrations, hence tableCreated). While
 // the database is unreachable each instance counts in memory instead (the insurance limiter), so an
 // invalid token still gets its 401 rather than a 503 from the limiter.
+const inMemory: LimiterFactory = (options) => new RateLimiterMemory(options);
+
 function limiterFactory(): LimiterFactory {
   const pool = rateLimitPool();
-  if (!pool) return (options) => new RateLimiterMemory(options);
+  if (!pool) return inMemory;
   return (options) =>
     new RateLimiterPostgres({
       ...options,
@@ -47,13 +51,12 @@ function createThrottles(): Throttles {
       tries: factory({ keyPrefix: "pw-tries", points: 1, duration: rules.passwordAccount.windowSeconds }),
       trickle: new Trickle("pw-account", rules.accountTrickleSeconds, factory),
     },
-    tokenAddress: new FailureThrottle("token-address", rules.tokenAddress, factory),
-    revokeAddress: factory({ keyPrefix: "revoke-address", points: rules.revokePerMinute, duration: 60 }),
-    malformedTokenAddress: new FailureThrottle(
-      "malformed-token-address",
-      rules.tokenAddress,
-      (options) => new RateLimiterMemory(options),
+    tokenAddress: new SharedLater(
+      new FailureThrottle("token-address", rules.tokenAddress, inMemory),
+      rateLimitPool() ? new FailureThrottle("token-address", rules.tokenAddress, factory) : null,
     ),
+    revokeAddress: factory({ keyPrefix: "revoke-address", points: rules.revokePerMinute, duration: 60 }),
+    malformedTokenAddress: new FailureThrottle("malformed-token-address", rules.tokenAddress, inMemory),
   };
 }
 

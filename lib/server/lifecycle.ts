@@ -1,4 +1,5 @@
 import "server-only";
+import { shareTokenFailures } from "@/lib/auth/throttle";
 import { pruneAuditEvents } from "@/lib/data/audit-retention";
 import { lastUsedBuffer } from "@/lib/data/token-use";
 import { closeDatabase, databaseFile, reopenIfFileReplaced } from "@/lib/db/client";
@@ -13,6 +14,8 @@ import { errorLabel } from "@/lib/errors";
 /** How often the SQLite file at the path is looked at (one stat) when no health check asks. */
 const WATCH_FILE_MS = 1_000;
 const PRUNE_AUDIT_EVENTS_MS = 60 * 60 * 1000;
+/** How long an instance's invalid-token counts wait before the other instances see them (lib/rate-limit/shared-later.ts). */
+const SHARE_TOKEN_FAILURES_MS = 1_000;
 /** The longest shutdown waits for its writes: a database that does not answer must not hold the exit. */
 const SHUTDOWN_TIMEOUT_MS = 5_000;
 
@@ -28,6 +31,8 @@ export function start(): void {
   }
   // SQLite: a file deleted or replaced under the app is noticed within a second (lib/db/client.ts).
   if (databaseFile) jobs.push(every(WATCH_FILE_MS, reopenIfFileReplaced));
+  // PostgreSQL: the invalid tokens this instance counted join the counts all instances share.
+  else jobs.push(every(SHARE_TOKEN_FAILURES_MS, shareFailures));
   stopJobs = jobs;
 }
 
@@ -35,8 +40,7 @@ export function start(): void {
 export async function shutdown(): Promise<void> {
   for (const stop of stopJobs.splice(0)) stop();
   // The buffer logs its own failed writes; closing the connections is a courtesy to the database.
-  const writes = lastUsedBuffer
-    .flush()
+  const writes = Promise.all([lastUsedBuffer.flush(), shareTokenFailures()])
     .then(closeDatabase)
     .catch((error: unknown) => console.error("Could not close the database:", errorLabel(error)));
   await Promise.race([writes, new Promise((resolve) => setTimeout(resolve, SHUTDOWN_TIMEOUT_MS).unref())]);
@@ -45,6 +49,12 @@ export async function shutdown(): Promise<void> {
 function every(intervalMs: number, job: () => void): () => void {
   const timer = setInterval(job, intervalMs);
   return () => clearInterval(timer);
+}
+
+function shareFailures(): void {
+  shareTokenFailures().catch((error: unknown) =>
+    console.error("Could not share the invalid tokens counted; will retry:", errorLabel(error)),
+  );
 }
 
 function pruneOldAuditEvents(): void {

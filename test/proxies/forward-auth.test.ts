@@ -14,7 +14,7 @@ let upstream: Upstream;
 let adminToken: string;
 
 beforeAll(async () => {
-  tessera = await startTestServer(testPort(3161), {
+  tessera = await startTestServer(testPort(3165), {
     TRUST_PROXY: "true",
     RATE_LIMIT_TOKEN_FAILURES: String(TOKEN_FAILURES),
   });
