@@ -1,5 +1,5 @@
-import { RateLimiterMemory } from "rate-limiter-flexible";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { sharedStore } from "@/test/support/shared-store";
 import { admitPasswordAttempt, type Gate, type PasswordLimits } from "./password-gate";
 import { FailureThrottle, type LimiterFactory, type Rule } from "./policy";
 import { Trickle } from "./trickle";
@@ -20,15 +20,6 @@ function limitsOver(store: LimiterFactory, random = () => 0.5): PasswordLimits {
     account: new FailureThrottle("pw-account", accountRule, store),
     tries: store({ keyPrefix: "pw-tries", points: 1, duration: accountRule.windowSeconds }),
     trickle: new Trickle("pw-account", TRICKLE_SECONDS, store, random),
-  };
-}
-
-function sharedStore(): LimiterFactory {
-  const limiters = new Map<string, RateLimiterMemory>();
-  return (options) => {
-    const limiter = limiters.get(options.keyPrefix) ?? new RateLimiterMemory(options);
-    limiters.set(options.keyPrefix, limiter);
-    return limiter;
   };
 }
 

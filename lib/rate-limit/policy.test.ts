@@ -1,5 +1,6 @@
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { sharedStore } from "@/test/support/shared-store";
 import {
   blockSeconds,
   FailureThrottle,
@@ -14,16 +15,6 @@ const rule: Rule = { freeFailures: 3, windowSeconds: 60, baseBlockSeconds: 10, m
 // The memory store reads Date.now and expires keys with setTimeout: both follow the fake clock.
 beforeEach(() => vi.useFakeTimers({ toFake: ["Date", "setTimeout", "clearTimeout"], now: 1_800_000_000_000 }));
 afterEach(() => vi.useRealTimers());
-
-/** One memory store that several throttles share, as instances share PostgreSQL. */
-function sharedStore(): LimiterFactory {
-  const limiters = new Map<string, RateLimiterMemory>();
-  return (options) => {
-    const limiter = limiters.get(options.keyPrefix) ?? new RateLimiterMemory(options);
-    limiters.set(options.keyPrefix, limiter);
-    return limiter;
-  };
-}
 
 function throttle(store: LimiterFactory = sharedStore()): FailureThrottle {
   return new FailureThrottle("test", rule, store);

@@ -1,5 +1,6 @@
-import { RateLimiterMemory, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterMemory } from "rate-limiter-flexible";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { sharedStore } from "@/test/support/shared-store";
 import { FailureThrottle, type LimiterFactory, type Rule } from "./policy";
 import { SharedLater } from "./shared-later";
 
@@ -9,16 +10,6 @@ beforeEach(() => vi.useFakeTimers({ toFake: ["Date", "setTimeout", "clearTimeout
 afterEach(() => vi.useRealTimers());
 
 const inMemory: LimiterFactory = (options) => new RateLimiterMemory(options);
-
-/** One memory store that several throttles share, as instances share PostgreSQL. */
-function sharedStore(): LimiterFactory {
-  const limiters = new Map<string, RateLimiterAbstract>();
-  return (options) => {
-    const limiter = limiters.get(options.keyPrefix) ?? new RateLimiterMemory(options);
-    limiters.set(options.keyPrefix, limiter);
-    return limiter;
-  };
-}
 
 /** An instance: its own memory, and the store every instance shares. */
 const instance = (store: LimiterFactory | null) =>

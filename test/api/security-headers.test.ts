@@ -1,5 +1,6 @@
 // Security headers on pages and API responses, the session cookie's flags, and the token expiry header.
 import { describe, expect, test } from "vitest";
+import { credentialsForm } from "../support/credentials-form";
 import { admin, adminSession, api, baseUrl, bearer, createToken, type ApiResponse } from "./support/client";
 
 function expectCommonHeaders(response: ApiResponse): void {
@@ -60,18 +61,7 @@ describe("security headers", () => {
 
 describe("the session cookie", () => {
   test("is HttpOnly and SameSite=Lax, and not Secure over plain http", async () => {
-    const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
-    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const jar = csrf.headers
-      .getSetCookie()
-      .map((line) => line.split(";")[0])
-      .join("; ");
-    const callback = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar, Origin: baseUrl() },
-      body: new URLSearchParams({ csrfToken, email: admin().email, password: admin().password, json: "true" }),
-    });
+    const callback = await (await credentialsForm(baseUrl()))(admin().email, admin().password);
     const session = callback.headers.getSetCookie().find((line) => line.startsWith("next-auth.session-token="));
     expect(session, "no session cookie").toBeDefined();
     const flags = (session ?? "").split(";").map((part) => part.trim().toLowerCase());

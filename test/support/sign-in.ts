@@ -1,6 +1,7 @@
 // Signing in as the sign-in form does (next-auth's signIn("credentials", {redirect: false})), for tests that
 // look at what a failed sign-in tells the client.
 import { expect } from "vitest";
+import { cookiesOf, credentialsForm } from "./credentials-form";
 
 export type SignInReply = {
   status: number;
@@ -13,26 +14,19 @@ export type SignInReply = {
 
 /** Posts the credentials callback twice: as the form does (json=true), then as a plain form post (302). */
 export async function postSignIn(base: string, email: string, password: string): Promise<SignInReply> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = cookiesOf(csrf.headers).join("; ");
-  const post = (json: boolean) =>
-    fetch(`${base}/api/auth/callback/credentials`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie, Origin: base },
-      body: new URLSearchParams({ csrfToken, email, password, ...(json ? { json: "true" } : {}) }),
-    });
-  const asForm = await post(true);
+  const post = await credentialsForm(base);
+  const asForm = await post(email, password);
   const body = await asForm.text();
-  const plain = await post(false);
+  const plain = await post(email, password, { json: false });
   const url = (JSON.parse(body) as { url: string }).url;
   const visible = [body, plain.headers.get("location") ?? "", await plain.text()].join("\n");
   return {
     status: asForm.status,
     error: new URL(url, base).searchParams.get("error"),
     visible: decodeURIComponent(visible.replace(/%(?![0-9a-f]{2})/gi, "%25")),
-    sessionCookie: cookiesOf(asForm.headers).find((c) => c.includes("session-token")),
+    sessionCookie: cookiesOf(asForm.headers)
+      .split("; ")
+      .find((c) => c.includes("session-token")),
   };
 }
 
@@ -41,8 +35,4 @@ export function expectNothingInternal(reply: SignInReply, secrets: string[]): vo
   for (const secret of [...secrets, "SQLITE", "Prisma", "invocation", "disk I/O", "readonly", "does not exist"]) {
     expect(reply.visible.toLowerCase()).not.toContain(secret.toLowerCase());
   }
-}
-
-function cookiesOf(headers: Headers): string[] {
-  return headers.getSetCookie().map((line) => line.split(";")[0]);
 }

@@ -11,6 +11,7 @@ import type {
   tokenInfoSchema,
   workspaceSettingsSchema,
 } from "@/lib/openapi/schemas";
+import { cookiesOf, credentialsForm } from "../../support/credentials-form";
 
 export type TokenInfo = z.infer<typeof tokenInfoSchema>;
 export type CreatedToken = z.infer<typeof createdTokenSchema>;
@@ -275,15 +276,7 @@ export type Session = { cookie: string };
 
 /** Signs in through next-auth's credentials callback, as the login form does: a new session each time. */
 export async function signIn(email: string, password: string, base = baseUrl()): Promise<Session> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = cookiesOf(csrf.headers);
-  const callback = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar, Origin: base },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
+  const callback = await (await credentialsForm(base))(email, password);
   const cookie = cookiesOf(callback.headers);
   expect(cookie, "next-auth did not set a session cookie").toContain("next-auth.session-token=");
   return { cookie };
@@ -311,11 +304,4 @@ export async function signOut(session: Session, base = baseUrl()): Promise<void>
 export function sessionCookieOf(headers: Headers): string | null {
   const line = headers.getSetCookie().find((cookie) => cookie.startsWith("next-auth.session-token="));
   return line === undefined ? null : line.slice("next-auth.session-token=".length).split(";")[0];
-}
-
-function cookiesOf(headers: Headers): string {
-  return headers
-    .getSetCookie()
-    .map((line) => line.split(";")[0])
-    .join("; ");
 }

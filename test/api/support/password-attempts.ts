@@ -2,6 +2,7 @@
 // that check a password: Basic on POST /v4/apiAccessTokens, the sign-in form's callback, and a password change.
 import { parseEnv } from "@/lib/env";
 import { rateLimitConfig } from "@/lib/rate-limit/config";
+import { credentialsForm } from "../../support/credentials-form";
 import { API_TEST_RATE_LIMITS } from "../../support/server";
 import { api, baseUrl, bearer, type ApiResponse } from "./client";
 
@@ -29,24 +30,9 @@ export type FormOutcome = "signed-in" | "CredentialsSignin" | string;
 
 /** A sign-in form as the browser has it: one CSRF token and cookie, used for every attempt. */
 export async function signInForm(): Promise<(email: string, password: string, from: string) => Promise<FormOutcome>> {
-  const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers
-    .getSetCookie()
-    .map((line) => line.split(";")[0])
-    .join("; ");
+  const post = await credentialsForm(baseUrl());
   return async (email, password, from) => {
-    const response = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
-      method: "POST",
-      redirect: "manual",
-      headers: {
-        "Content-Type": "application/x-www-form-urlencoded",
-        Cookie: cookie,
-        Origin: baseUrl(),
-        "X-Forwarded-For": from,
-      },
-      body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-    });
+    const response = await post(email, password, { headers: { "X-Forwarded-For": from } });
     const { url } = (await response.json()) as { url: string };
     return new URL(url).searchParams.get("error") ?? "signed-in";
   };
