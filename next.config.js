@@ -16,7 +16,16 @@ const nextConfig = {
   // lib/env.ts. `npm start` checks NEXT_DIST_DIR there first and passes the checked value on.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
+  // Loaded by Node, once per process, rather than copied into each bundle: the throttles are built once per
+  // process by whichever bundle asks first (the server's fast paths or a route), and the routes recognise a
+  // rate-limiter-flexible refusal by its class (test/api/shared-throttles.test.ts).
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "pg",
+    "@prisma/adapter-pg",
+    "rate-limiter-flexible",
+  ],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -47,7 +47,7 @@ function prepareDatabase(): void {
   if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 }
 
-// Memory settings for the server process (measured in docs/PERFORMANCE.md): V8 otherwise lets its heap grow
+// Memory settings for the server process (measured in docs/performance.md): V8 otherwise lets its heap grow
 // towards its default limit before collecting, and glibc keeps an arena per thread. NODE_OPTIONS and
 // MALLOC_ARENA_MAX from the environment still win.
 function serverProcessSettings(): Record<string, string> {

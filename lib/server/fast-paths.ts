@@ -7,7 +7,7 @@ import { errorAnswer, jsonAnswer, tokenExpiresHeader, type Answer } from "@/lib/
 /**
  * The requests the server answers itself, before Next.js: the token check reverse proxies make for every request
  * of someone else's API (GET /v4/auth/verify, any method), and a script's "who am I" with a token
- * (GET /v4/people/current). Next.js's own work is most of what a request costs (docs/PERFORMANCE.md); these run
+ * (GET /v4/people/current). Next.js's own work is most of what a request costs (docs/performance.md); these run
  * the same lib/ code, with the same process state (database client, throttles, token-use buffer), as the
  * routes. null: not one of them (a session cookie, another method), so Next.js answers as usual.
  */

@@ -8,7 +8,7 @@ import { errorLabel } from "@/lib/errors";
 
 // The life of the server process around Next.js: scripts/serve.mjs calls start() before it listens, and
 // shutdown() once it has finished the requests it accepted. instrumentation.ts hands the server both from
-// inside the app's bundle, so they work on the objects the routes use (docs/ARCHITECTURE.md, "The server
+// inside the app's bundle, so they work on the objects the routes use (docs/architecture.md, "The server
 // process").
 
 /** How often the SQLite file at the path is looked at (one stat) when no health check asks. */

@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from "node:fs";
 import type { TestProject } from "vitest/node";
 import { testPort } from "./ports";
 import { createTestDatabase, type TestDatabase } from "./postgres";
@@ -26,5 +27,10 @@ export async function setup(project: TestProject) {
 
 export async function teardown() {
   await server?.stop();
+  // What the server printed (a 500's logged cause among it), for whoever reads a failed run.
+  if (server) {
+    mkdirSync("test-results", { recursive: true });
+    writeFileSync(`test-results/api-server${database ? "-postgres" : ""}.log`, server.output());
+  }
   await database?.drop();
 }
