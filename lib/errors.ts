@@ -8,6 +8,7 @@ export type ErrorCode =
   | "token_blocked"
   | "invalid_credentials"
   | "forbidden"
+  | "insufficient_scope"
   | "not_found"
   | "method_not_allowed"
   | "conflict"
@@ -60,6 +61,16 @@ export function notFound(what: string): AppError {
 
 export function forbidden(message: string): AppError {
   return new AppError({ status: 403, code: "forbidden", message });
+}
+
+/** A token used beyond its scopes (RFC 6750, section 3.1): the request needs `needed`. */
+export function insufficientScope(needed: string): AppError {
+  return new AppError({
+    status: 403,
+    code: "insufficient_scope",
+    message: `This token may not do this: the request needs the ${needed} scope (a read-only token may only read)`,
+    headers: { "WWW-Authenticate": `Bearer error="insufficient_scope", scope="${needed}"` },
+  });
 }
 
 export function conflict(field: string, problem: string): AppError {

@@ -5,11 +5,12 @@ import { findTokenForAuthentication, recordTokenUse, type TokenForAuthentication
 import { forbidden, unauthorized, type AppError } from "@/lib/errors";
 import { parseToken, tokenMatchesHash } from "@/lib/tokens/format";
 import { effectiveExpiry, generateDenial, generateDenialMessages, policyCutoff } from "@/lib/tokens/policy";
+import { allows, scopeNeededFor, type Scope } from "@/lib/tokens/scopes";
 import { parseAuthorizationHeader } from "./authorization-header";
 import type { Principal } from "./principal";
 import { isCrossOriginChange } from "./same-origin";
 import { sessionUserOf } from "./session";
-import { refuseInvalidToken } from "./throttle";
+import { refuseBeyondScope, refuseInvalidToken } from "./throttle";
 
 /** A principal authenticated by a token. */
 export type TokenPrincipal = Extract<Principal, { via: "token" }>;
@@ -21,7 +22,7 @@ export async function authenticate(request: NextRequest, options: Options = {}):
   const credentials = parseAuthorizationHeader(request.headers.get("authorization"));
   switch (credentials.scheme) {
     case "bearer":
-      return authenticateToken(request.headers, credentials.token);
+      return authenticateToken(request.headers, credentials.token, scopeNeededFor(request.method));
     case "basic":
       if (!options.allowBasic) {
         throw unauthorized(
@@ -73,8 +74,11 @@ export async function checkToken(tokenValue: string, now = new Date()): Promise<
   return { usable: true, token, expiresAt: effectiveExpiry(token, user.workspace).at };
 }
 
-/** A Bearer token, with every rule of the policy checked against the current state; the use is recorded. */
-export async function authenticateToken(headers: Headers, tokenValue: string): Promise<TokenPrincipal> {
+/**
+ * A Bearer token, with every rule of the policy checked against the current state, and its scopes against what
+ * the request needs (lib/tokens/scopes.ts: the method decides), before any work; the use is recorded.
+ */
+export async function authenticateToken(headers: Headers, tokenValue: string, needed: Scope): Promise<TokenPrincipal> {
   const now = new Date();
   const check = await checkToken(tokenValue, now);
   if (!check.usable) {
@@ -83,6 +87,7 @@ export async function authenticateToken(headers: Headers, tokenValue: string): P
     return refuseInvalidToken(headers, invalid, { malformed: check.malformed });
   }
   const { token, expiresAt } = check;
+  if (!allows(token.scopes, needed)) return refuseBeyondScope(headers, token, needed);
   await recordTokenUse(token, headers, now);
   return {
     userId: token.user.id,
@@ -91,6 +96,7 @@ export async function authenticateToken(headers: Headers, tokenValue: string): P
     via: "token",
     tokenId: token.id,
     tokenExpiresAt: expiresAt,
+    scopes: token.scopes,
     person: token.user.person,
   };
 }

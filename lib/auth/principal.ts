@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/data/actor";
 import type { Person } from "@/lib/data/people";
+import type { Scope } from "@/lib/tokens/scopes";
 
 /**
  * An actor and how they authenticated: a token (with its owner as the contract shows them, read in the same
@@ -7,7 +8,7 @@ import type { Person } from "@/lib/data/people";
  */
 export type Principal = Actor &
   (
-    | { via: "token"; tokenId: string; tokenExpiresAt: Date | null; person: Person }
+    | { via: "token"; tokenId: string; tokenExpiresAt: Date | null; scopes: Scope[]; person: Person }
     | { via: "password" }
     | { via: "session"; sessionId: string; email: string; name: string }
   );

@@ -1,11 +1,12 @@
 import "server-only";
 import type { Actor } from "@/lib/data/actor";
-import { recordAddressBlocked, recordPasswordBlocks } from "@/lib/data/audit-throttle";
+import { recordAddressBlocked, recordPasswordBlocks, recordScopeBurst } from "@/lib/data/audit-throttle";
 import { isFamiliarAddress, rememberSignInAddress } from "@/lib/data/sign-in-addresses";
-import { tooManyAttempts, type AppError } from "@/lib/errors";
+import { insufficientScope, tooManyAttempts, type AppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/rate-limit/client-address";
 import { admitPasswordAttempt } from "@/lib/rate-limit/password-gate";
 import { throttles } from "@/lib/rate-limit/throttles";
+import type { Scope } from "@/lib/tokens/scopes";
 
 /**
  * A password attempt (`attempt`, given the client's address) behind the brute-force throttle
@@ -74,5 +75,24 @@ export async function countInvalidToken(headers: Headers, { malformed }: { malfo
   const counted = await (malformed ? malformedTokenAddress : tokenAddress).take(address);
   if (counted.granted) return;
   if (counted.startedBlock) await recordAddressBlocked(headers, "token-address", counted.startedBlock.seconds);
+  throw tooManyAttempts(counted.retryAfterSeconds);
+}
+
+/**
+ * A real token asked for more than its scopes allow: 403 insufficient_scope. One such request is a script's bug,
+ * not an attack, so it is not an event; a burst of them (the token-failure allowance within the window, per token
+ * and instance) is recorded once as auth.throttled, and the token's refused writes get 429 until the block ends.
+ */
+export async function refuseBeyondScope(
+  headers: Headers,
+  token: { id: string; user: { id: string; workspaceId: string } },
+  needed: Scope,
+): Promise<never> {
+  const { tokenScope } = throttles();
+  const known = tokenScope.knownBlock(token.id);
+  if (known > 0) throw tooManyAttempts(known);
+  const counted = await tokenScope.take(token.id);
+  if (counted.granted) throw insufficientScope(needed);
+  if (counted.startedBlock) await recordScopeBurst(headers, token, counted.startedBlock.seconds);
   throw tooManyAttempts(counted.retryAfterSeconds);
 }

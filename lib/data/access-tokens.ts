@@ -1,9 +1,10 @@
 import "server-only";
 import type { AuditSource } from "@/lib/audit/source";
 import { db } from "@/lib/db/client";
-import { forbidden, invalidField, notFound, unauthorized } from "@/lib/errors";
+import { forbidden, insufficientScope, invalidField, notFound, unauthorized } from "@/lib/errors";
 import { generateToken, hashToken, isTokenId, parseToken } from "@/lib/tokens/format";
 import { generateDenial, generateDenialMessages, lifetimeProblem, NON_EXPIRING } from "@/lib/tokens/policy";
+import { allows, normalizeScopes, parseStoredScopes, storedScopes } from "@/lib/tokens/scopes";
 import type { CreateAccessTokenInput } from "@/lib/validations/access-token";
 import { isPersonId } from "@/lib/validations/common";
 import { assertAdmin, type Actor } from "./actor";
@@ -49,7 +50,7 @@ async function listTokensOf(actor: Actor, ownerId: string, page: Page): Promise<
  * Issues a token for the actor themselves: nobody can create a token for someone else. The value is
  * returned once and only its hash is stored, in a single insert, so a failure leaves nothing usable. The
  * token.created event is written in the same transaction. A request authenticated by a token (the source
- * names it) gets at most that token's own lifetime (lifetimeProblem).
+ * names it) gets at most that token's own lifetime (lifetimeProblem) and scopes.
  */
 export async function createAccessToken(
   actor: Actor,
@@ -62,12 +63,15 @@ export async function createAccessToken(
       ? null
       : db.accessToken.findFirst({
           where: { id: source.tokenId, userId: actor.userId },
-          select: { createdAt: true, expiresAt: true },
+          select: { createdAt: true, expiresAt: true, scopes: true },
         }),
   ]);
   if (!owner) throw notFound("Person");
   // Deleted since it authenticated this request: as if it had been deleted a moment earlier.
   if (source.tokenId !== null && !parent) throw unauthorized("invalid_token", "The access token has been deleted");
+  // No stronger than its parent either (a read-only token is refused before this, as any write is).
+  const beyondParent = parent && input.scopes.find((scope) => !allows(parseStoredScopes(parent.scopes), scope));
+  if (beyondParent) throw insufficientScope(beyondParent);
   const denial = generateDenial(owner, owner.workspace);
   if (denial) throw forbidden(generateDenialMessages[denial]);
   const problem = lifetimeProblem(input.lifetimeSeconds, owner.workspace, parent);
@@ -86,6 +90,7 @@ export async function createAccessToken(
         secretHash: hashToken(tokenValue),
         createdAt,
         expiresAt,
+        scopes: storedScopes(input.scopes),
       },
       select: tokenRowSelect,
     }),
@@ -102,6 +107,7 @@ export async function createAccessToken(
             method: source.method,
             lifetimeSeconds: input.lifetimeSeconds,
             expiresAt: expiresAt?.toISOString() ?? null,
+            scopes: normalizeScopes(input.scopes),
             ...(source.tokenId !== null && { parentTokenId: source.tokenId }),
           },
         },

@@ -27,6 +27,26 @@ export async function recordAddressBlocked(
   });
 }
 
+/**
+ * Records that a token's refused writes (insufficient_scope) came as a burst and got it blocked for a while:
+ * once per block, about the token's owner, with the request's address.
+ */
+export async function recordScopeBurst(
+  headers: Headers,
+  token: { id: string; user: { id: string; workspaceId: string } },
+  blockSeconds: number,
+): Promise<void> {
+  await recordAuditEventSafely({
+    type: "auth.throttled",
+    workspaceId: token.user.workspaceId,
+    actorId: null,
+    source: auditSource(headers, null),
+    subjectId: token.user.id,
+    tokenId: token.id,
+    details: { dimension: "token-scope", keyKind: "token", blockSeconds },
+  });
+}
+
 /** The blocks a password attempt started, each recorded once. */
 export async function recordPasswordBlocks(headers: Headers, account: string, blocks: BlockStart[]): Promise<void> {
   for (const block of blocks) {

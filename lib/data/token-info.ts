@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { createdTokenSchema, tokenInfoSchema } from "@/lib/openapi/schemas";
 import { effectiveExpiry, tokenStatus, type TokenHolder, type TokenPolicy } from "@/lib/tokens/policy";
+import { parseStoredScopes } from "@/lib/tokens/scopes";
 
 /** The contract's TokenInfo (lib/openapi/schemas.ts): everything about a token except its value. */
 export type TokenInfo = z.infer<typeof tokenInfoSchema>;
@@ -13,6 +14,7 @@ export type TokenRow = {
   createdAt: Date;
   expiresAt: Date | null;
   lastUsedAt: Date | null;
+  scopes: string;
 };
 
 export const tokenRowSelect = {
@@ -21,6 +23,7 @@ export const tokenRowSelect = {
   createdAt: true,
   expiresAt: true,
   lastUsedAt: true,
+  scopes: true,
 } as const;
 
 /** What toTokenInfo needs of the token's owner and their workspace. */
@@ -43,5 +46,6 @@ export function toTokenInfo(row: TokenRow, owner: TokenHolder, policy: TokenPoli
     expiryLimit: expiry.limit,
     lastUsed: row.lastUsedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
+    scopes: parseStoredScopes(row.scopes),
   };
 }

@@ -10,6 +10,7 @@ import { errorLabel } from "@/lib/errors";
 import { LruSet } from "@/lib/lru-set";
 import { clientAddress } from "@/lib/rate-limit/client-address";
 import { LastUsedBuffer, type LastUsedWriter } from "@/lib/tokens/last-used-buffer";
+import { parseStoredScopes, type Scope } from "@/lib/tokens/scopes";
 import { recordAuditEvent } from "./audit-record";
 import { toPerson, type Person } from "./people";
 import { toBoolean, toDate } from "./raw-values";
@@ -20,6 +21,7 @@ export type TokenForAuthentication = {
   createdAt: Date;
   expiresAt: Date | null;
   lastUsedAt: Date | null;
+  scopes: Scope[];
   user: {
     id: string;
     workspaceId: string;
@@ -42,7 +44,7 @@ type Row = Record<keyof Omit<TokenForAuthentication, "user"> | "userId" | "works
   Record<keyof TokenForAuthentication["user"]["workspace"], unknown>;
 
 const TOKEN_READ = `
-  SELECT t."id", t."secretHash", t."createdAt", t."expiresAt", t."lastUsedAt",
+  SELECT t."id", t."secretHash", t."createdAt", t."expiresAt", t."lastUsedAt", t."scopes",
          u."id" AS "userId", u."workspaceId", u."isAdmin", u."isDisabled", u."canGenerateApiAccessTokens",
          u."email", u."name", u."createdAt" AS "userCreatedAt", u."lastLoginAt",
          w."apiAccessTokensEnabled", w."usersCanGenerateApiAccessTokens", w."maxUserTokenLifetimeDays"
@@ -72,6 +74,7 @@ export async function findTokenForAuthentication(tokenId: string): Promise<Token
     createdAt: toDate(row.createdAt) ?? new Date(0),
     expiresAt: toDate(row.expiresAt),
     lastUsedAt: toDate(row.lastUsedAt),
+    scopes: parseStoredScopes(String(row.scopes)),
     user: {
       id: String(row.userId),
       workspaceId: String(row.workspaceId),

@@ -4,6 +4,7 @@ import { parseAuthorizationHeader } from "@/lib/auth/authorization-header";
 import { countInvalidToken, refuseInvalidToken } from "@/lib/auth/throttle";
 import { lastUsedBuffer } from "@/lib/data/token-use";
 import { forbidden, unauthorized } from "@/lib/errors";
+import { scopeNeededFor } from "@/lib/tokens/scopes";
 
 /** RFC 7662, section 2.2: inactive says nothing more; active says whose token it is and until when. */
 export type IntrospectionResponse =
@@ -16,6 +17,8 @@ export type IntrospectionResponse =
       exp?: number;
       iat: number;
       client_id: string;
+      /** Space-separated (RFC 7662, section 2.2). */
+      scope: string;
     };
 
 /**
@@ -31,7 +34,8 @@ export async function authenticateGateway(headers: Headers): Promise<TokenPrinci
   if (credentials.scheme !== "bearer") {
     throw unauthorized("missing_credentials", "Send an admin's token: Authorization: Bearer <token>");
   }
-  const gateway = await authenticateToken(headers, credentials.token);
+  // Introspection is a POST (RFC 7662): the gateway's token needs the api scope, as every POST does.
+  const gateway = await authenticateToken(headers, credentials.token, scopeNeededFor("POST"));
   if (!gateway.isAdmin) throw forbidden("Only a workspace admin's token may introspect tokens");
   return gateway;
 }
@@ -65,5 +69,6 @@ export async function introspect(
     ...(expiresAt ? { exp: Math.floor(expiresAt.getTime() / 1000) } : {}),
     iat: Math.floor(token.createdAt.getTime() / 1000),
     client_id: token.id,
+    scope: token.scopes.join(" "),
   };
 }

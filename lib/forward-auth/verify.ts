@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { unauthorized } from "@/lib/errors";
 import { errorAnswer, jsonAnswer, tokenExpiresHeader, type Answer } from "@/lib/http/answer";
 import { toAppError } from "@/lib/http/respond";
+import { scopeNeededFor, type Scope } from "@/lib/tokens/scopes";
 
 /**
  * GET /v4/auth/verify, for reverse proxies (nginx auth_request, Caddy forward_auth, Traefik forwardAuth),
@@ -14,21 +15,26 @@ import { toAppError } from "@/lib/http/respond";
  * API behind it; otherwise the API's JSON error, with its code also in Tessera-Error (nginx cannot pass a body
  * on).
  */
-export async function verifyToken(headers: Headers): Promise<Answer> {
+export async function verifyToken(method: string, headers: Headers): Promise<Answer> {
   warnOfUntrustedProxy(headers);
   try {
-    return success(await tokenOf(headers));
+    return success(await tokenOf(headers, scopeNeededFor(headers.get("x-forwarded-method") ?? method)));
   } catch (error) {
     const failure = toAppError(error);
     return errorAnswer(failure, { "Tessera-Error": failure.code });
   }
 }
 
-async function tokenOf(headers: Headers): Promise<TokenPrincipal> {
+/**
+ * The token, allowed what the original request needs: its method as the proxy describes it (X-Forwarded-Method),
+ * else this request's own (nginx's subrequest keeps the client's). Whoever sends X-Forwarded-Method only asks a
+ * question: verify grants nothing by itself, and a proxy sets the header to the real method.
+ */
+async function tokenOf(headers: Headers, needed: Scope): Promise<TokenPrincipal> {
   const credentials = parseAuthorizationHeader(headers.get("authorization"));
   switch (credentials.scheme) {
     case "bearer":
-      return authenticateToken(headers, credentials.token);
+      return authenticateToken(headers, credentials.token, needed);
     case "invalid":
       return refuseInvalidToken(headers, unauthorized("invalid_token", credentials.reason), { malformed: true });
     case "basic":
@@ -44,11 +50,13 @@ function success(principal: TokenPrincipal): Answer {
     email: principal.person.email,
     tokenId: principal.tokenId,
     expiresAt: principal.tokenExpiresAt?.toISOString() ?? null,
+    scopes: principal.scopes,
   };
   return jsonAnswer(body, 200, {
     "X-Tessera-User-Id": principal.userId,
     "X-Tessera-User-Email": principal.person.email,
     "X-Tessera-Token-Id": principal.tokenId,
+    "X-Tessera-Scopes": principal.scopes.join(" "),
     ...tokenExpiresHeader(principal.tokenExpiresAt),
   });
 }

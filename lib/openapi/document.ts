@@ -2,6 +2,7 @@
 // which is OpenAPI 3.1's schema dialect): request bodies as the schemas accept them, responses as they are sent.
 import { z } from "zod";
 import { DEFAULT_LIMIT, MAX_LIMIT } from "@/lib/http/pagination";
+import { scopeNeededFor } from "@/lib/tokens/scopes";
 import { operations, TAGS, type Operation } from "./registry";
 import { responseSchemas } from "./schemas";
 
@@ -13,7 +14,9 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 export const errorResponses: Record<number, string> = {
   400: "Bad input: invalid_request, with a message naming the field at fault",
   401: "Not authenticated: missing_credentials, invalid_token, token_expired, token_blocked or invalid_credentials",
-  403: "Authenticated but not allowed (forbidden)",
+  403:
+    "Authenticated but not allowed: forbidden, or insufficient_scope (a read-only token sent a write; " +
+    'WWW-Authenticate: Bearer error="insufficient_scope", scope="api")',
   404: "Not found (also another person's token: its existence is never revealed)",
   405: "A method the path does not document (tokens are immutable); the Allow header lists those it does",
   409: "Conflict",
@@ -71,10 +74,15 @@ const pageParameters = [
   },
 ];
 
+/**
+ * Who may call: for a token, the scope it needs (OpenAPI 3.1 lets a non-OAuth scheme list the roles required).
+ * The method decides (lib/tokens/scopes.ts); verify needs the scope of the request it is asked about.
+ */
 function security(op: Operation): Json[] | undefined {
   if (op.auth === "none") return [];
-  if (op.auth === "token") return [{ bearerToken: [] }];
-  const bearer = [{ bearerToken: [] }, { sessionCookie: [] }];
+  const scopes = op.path === "/v4/auth/verify" ? [] : [scopeNeededFor(op.method)];
+  if (op.auth === "token") return [{ bearerToken: scopes }];
+  const bearer = [{ bearerToken: scopes }, { sessionCookie: [] }];
   return op.auth === "bearerOrBasic" ? [...bearer, { emailPassword: [] }] : bearer;
 }
 
@@ -167,7 +175,9 @@ export function buildOpenApiDocument(): Json {
         bearerToken: {
           type: "http",
           scheme: "bearer",
-          description: "An API access token: Authorization: Bearer <tokenValue>",
+          description:
+            "An API access token: Authorization: Bearer <tokenValue>. Its scopes (TokenInfo.scopes) decide what it " +
+            "may do: api, everything; read_api, only GET and HEAD. Each operation lists the scope it needs.",
         },
         emailPassword: {
           type: "http",

@@ -108,8 +108,9 @@ export const operations: Operation[] = [
       "Basic email:password is accepted here only: to get a first token, or a new one after the last expired. " +
       "lifetimeSeconds is a positive whole number, or -1 for a non-expiring token where the workspace allows it. " +
       "A token created with a token (Bearer) lives no longer than that token: at most its own lifetime, and " +
-      "non-expiring only from a non-expiring token; renewing with the same lifetime works. Unknown fields are " +
-      "ignored.",
+      "non-expiring only from a non-expiring token; renewing with the same lifetime works. scopes: " +
+      '["api"] (read and write, the default) or ["read_api"] (reads only); an unknown scope is a 400 naming it. ' +
+      "A read-only token cannot create tokens (403 insufficient_scope). Unknown fields are ignored.",
     body: { name: "CreateAccessTokenInput", schema: createAccessTokenSchema },
     success: { status: 201, description: "The token, with its value (shown only this once)", body: "CreatedToken" },
   },
@@ -175,12 +176,16 @@ export const operations: Operation[] = [
       "For nginx auth_request, Caddy forward_auth and Traefik forwardAuth (docs/proxies.md): the proxy passes " +
       "the client's Authorization header, and X-Forwarded-Method, -Uri, -Host and -For describing the request. " +
       "Every rule of the API applies (expired, blocked, deleted, throttled). Any method answers the same way. " +
+      "The token's scopes are checked against the original request's method (X-Forwarded-Method, else this " +
+      "request's): a read-only token asking for a write gets 403 insufficient_scope. " +
       "Errors also carry their code in the Tessera-Error header, for proxies that cannot pass a body on.",
     successHeaders: {
       "X-Tessera-User-Id": "The owner's person id",
       "X-Tessera-User-Email": "The owner's email",
       "X-Tessera-Token-Id": "The token's public id",
+      "X-Tessera-Scopes": "The token's scopes, space-separated (api, read_api)",
     },
+    errors: [{ status: 403, description: "insufficient_scope: a read-only token, and the original request writes" }],
     success: { status: 200, description: "The token is usable: its owner", body: "VerifiedToken" },
   },
   {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { auditEventTypes } from "@/lib/audit/event-types";
 import { AUTH_METHODS } from "@/lib/audit/source";
 import type { ExpiryLimit, TokenStatus } from "@/lib/tokens/policy";
+import { SCOPES } from "@/lib/tokens/scopes";
 
 const TOKEN_STATUSES = ["active", "expired", "blocked"] as const satisfies readonly TokenStatus[];
 const EXPIRY_LIMITS = ["lifetime", "workspace_maximum"] as const satisfies readonly ExpiryLimit[];
@@ -30,6 +31,9 @@ export const tokenInfoSchema = z
       ),
     lastUsed: timestamp.nullable(),
     createdAt: timestamp,
+    scopes: z
+      .array(z.enum(SCOPES))
+      .describe("What the token may do: api (read and write) or read_api (only GET and HEAD); fixed at creation"),
   })
   .describe("Everything about a token except its value");
 
@@ -147,6 +151,7 @@ export const verifiedTokenSchema = z
     email: z.string(),
     tokenId: z.string(),
     expiresAt: z.string().nullable().describe("When the token stops working (ISO 8601); null: never"),
+    scopes: z.array(z.enum(SCOPES)).describe("What the token may do (X-Tessera-Scopes, space-separated)"),
   })
   .describe("The token's owner; the same as the X-Tessera-* headers of this answer");
 
@@ -161,6 +166,7 @@ export const introspectionSchema = z
       exp: z.number().int().optional().describe("When it stops working (seconds since the epoch); absent: never"),
       iat: z.number().int().describe("When it was created (seconds since the epoch)"),
       client_id: z.string().describe("The token's public id"),
+      scope: z.string().describe("The token's scopes, space-separated: api, read_api"),
     }),
   ])
   .describe("RFC 7662: inactive, with no reason; or active, with whose token it is and until when");

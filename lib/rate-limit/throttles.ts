@@ -20,6 +20,8 @@ export type Throttles = {
   revokeAddress: RateLimiterAbstract;
   /** Malformed tokens, counted in this process only (lib/auth/throttle.ts says why). */
   malformedTokenAddress: FailureThrottle;
+  /** Writes refused to a read-only token, per token and in this process: only a burst is an event. */
+  tokenScope: FailureThrottle;
 };
 
 // SQLite means one instance: counting in memory is enough. PostgreSQL may serve several instances, so
@@ -57,6 +59,7 @@ function createThrottles(): Throttles {
     ),
     revokeAddress: factory({ keyPrefix: "revoke-address", points: rules.revokePerMinute, duration: 60 }),
     malformedTokenAddress: new FailureThrottle("malformed-token-address", rules.tokenAddress, inMemory),
+    tokenScope: new FailureThrottle("token-scope", rules.tokenAddress, inMemory),
   };
 }
 

@@ -12,7 +12,7 @@ import { errorAnswer, jsonAnswer, tokenExpiresHeader, type Answer } from "@/lib/
  * routes. null: not one of them (a session cookie, another method), so Next.js answers as usual.
  */
 export async function answerBeforeNext(method: string, path: string, headers: Headers): Promise<Answer | null> {
-  if (path === "/v4/auth/verify") return verifyToken(headers);
+  if (path === "/v4/auth/verify") return verifyToken(method, headers);
   if (path === "/v4/people/current" && (method === "GET" || method === "HEAD")) {
     const credentials = parseAuthorizationHeader(headers.get("authorization"));
     if (credentials.scheme === "bearer") return currentPersonByToken(headers, credentials.token);
@@ -23,7 +23,7 @@ export async function answerBeforeNext(method: string, path: string, headers: He
 // As app/v4/people/current/route.ts answers a token: the owner, read in the authenticating statement itself.
 async function currentPersonByToken(headers: Headers, token: string): Promise<Answer> {
   try {
-    const principal = await authenticateToken(headers, token);
+    const principal = await authenticateToken(headers, token, "read_api");
     return jsonAnswer(principal.person, 200, tokenExpiresHeader(principal.tokenExpiresAt));
   } catch (error) {
     return errorAnswer(error);

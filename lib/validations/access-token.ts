@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DAY_SECONDS, NON_EXPIRING } from "@/lib/tokens/policy";
+import { DEFAULT_SCOPES, isScope, normalizeScopes, SCOPES, type Scope } from "@/lib/tokens/scopes";
 import { objectErrors, plainText, required } from "./common";
 
 export const MAX_DESCRIPTION_LENGTH = 255;
@@ -18,11 +19,34 @@ function lifetime(unit: "seconds" | "days", max: number) {
     .refine((n) => n <= max, { error: `must be at most ${max} ${unit}` });
 }
 
+const knownScopes = SCOPES.join(", ");
+
+/** What a new token may do: a list of scope names, checked as a whole so that the message names the field. */
+const scopes = z
+  .array(z.unknown(), { error: required(`a list of scope names (${knownScopes})`) })
+  .check((ctx) => {
+    const unknown = ctx.value.find((scope) => !isScope(scope));
+    const problem =
+      ctx.value.length === 0
+        ? `must name at least one scope (${knownScopes})`
+        : unknown !== undefined
+          ? `unknown scope ${JSON.stringify(unknown)?.slice(0, 60) ?? String(unknown)}; the scopes are ${knownScopes}`
+          : null;
+    if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
+  })
+  .transform((list) => normalizeScopes(list as Scope[]));
+
 /** Body of POST /v4/apiAccessTokens. */
 export const createAccessTokenSchema = z.object(
   {
     lifetimeSeconds: lifetime("seconds", MAX_LIFETIME_DAYS * DAY_SECONDS),
     description: description.optional().default(""),
+    scopes: scopes
+      .optional()
+      .transform((list) => list ?? [...DEFAULT_SCOPES])
+      .describe(
+        'What the token may do: ["api"] (read and write, the default) or ["read_api"] (only GET and HEAD requests)',
+      ),
   },
   objectErrors,
 );
@@ -38,6 +62,7 @@ export const generateTokenFormSchema = z.object({
     .transform(Number)
     .pipe(lifetime("days", MAX_LIFETIME_DAYS)),
   description: description,
+  access: z.enum(["read_write", "read_only"], { error: "Choose Read and write or Read only" }).default("read_write"),
 });
 export type GenerateTokenFormInput = z.infer<typeof generateTokenFormSchema>;
 
