@@ -80,7 +80,7 @@ describe("the OpenAPI document", () => {
   it("takes request bodies from the validation schemas, as they accept them: unknown fields allowed", () => {
     const create = document.components?.schemas?.CreateAccessTokenInput;
     expect(create).toMatchObject({ required: ["lifetimeSeconds"] });
-    expect(Object.keys(create?.properties ?? {})).toEqual(["lifetimeSeconds", "description"]);
+    expect(Object.keys(create?.properties ?? {})).toEqual(["lifetimeSeconds", "description", "scopes"]);
     for (const op of operations.filter((o) => o.body)) {
       const schema = document.components?.schemas?.[op.body?.name ?? ""];
       expect(schema, op.operationId).toBeDefined();

@@ -42,7 +42,11 @@ describe("createAccessTokenSchema", () => {
 
   it("accepts -1, 1 and the hundred-year maximum", () => {
     for (const lifetimeSeconds of [-1, 1, 3600, MAX_LIFETIME_SECONDS]) {
-      expect(createAccessTokenSchema.parse({ lifetimeSeconds })).toEqual({ lifetimeSeconds, description: "" });
+      expect(createAccessTokenSchema.parse({ lifetimeSeconds })).toEqual({
+        lifetimeSeconds,
+        description: "",
+        scopes: ["api"],
+      });
     }
   });
 
@@ -94,14 +98,31 @@ describe("createAccessTokenSchema", () => {
     ]);
   });
 
+  it("takes scopes: known ones once each in a fixed order; an unknown one, an empty list or not a list is refused, named", () => {
+    expect(createAccessTokenSchema.parse({ lifetimeSeconds: 60, scopes: ["read_api"] }).scopes).toEqual(["read_api"]);
+    expect(createAccessTokenSchema.parse({ lifetimeSeconds: 60, scopes: ["read_api", "api", "api"] }).scopes).toEqual([
+      "api",
+      "read_api",
+    ]);
+    const problem = (scopes: unknown) => issuesOf(createAccessTokenSchema, { lifetimeSeconds: 60, scopes })[0];
+    expect(problem(["write"])).toEqual({
+      path: "scopes",
+      message: 'unknown scope "write"; the scopes are api, read_api',
+    });
+    expect(problem([{ not: "x" }])?.message).toBe("unknown scope (an object); the scopes are api, read_api");
+    expect(problem([]).message).toBe("must name at least one scope (api, read_api)");
+    expect(problem("api").message).toBe("must be a list of scope names (api, read_api)");
+  });
+
   it("ignores unknown fields: they are dropped, never reaching the handler", () => {
     expect(createAccessTokenSchema.parse({ lifetimeSeconds: 60, name: "ci", x: 1 })).toEqual({
       lifetimeSeconds: 60,
       description: "",
+      scopes: ["api"],
     });
     expect(
       createAccessTokenSchema.parse({ lifetimeSeconds: 60, tokenId: "a", expiresAt: "b", userId: "someone" }),
-    ).toEqual({ lifetimeSeconds: 60, description: "" });
+    ).toEqual({ lifetimeSeconds: 60, description: "", scopes: ["api"] });
   });
 
   it.each([null, [], "lifetimeSeconds=60", 60, true])("refuses a body that is not an object (%j)", (body) => {
@@ -132,7 +153,11 @@ describe("generateTokenFormSchema", () => {
     ["1", 1],
     [String(MAX_LIFETIME_DAYS), MAX_LIFETIME_DAYS],
   ])("turns lifetimeDays %j into the number %d", (lifetimeDays, expected) => {
-    expect(generateTokenFormSchema.parse(form(lifetimeDays))).toEqual({ lifetimeDays: expected, description: "" });
+    expect(generateTokenFormSchema.parse(form(lifetimeDays))).toEqual({
+      lifetimeDays: expected,
+      description: "",
+      access: "read_write",
+    });
   });
 
   it("trims the description and refuses control, invisible and direction-changing characters in it", () => {

@@ -21,6 +21,13 @@ function lifetime(unit: "seconds" | "days", max: number) {
 
 const knownScopes = SCOPES.join(", ");
 
+/** A short, safe name for what was sent in a scope's place (it may be any JSON, deeply nested). */
+function describeValue(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (value === null || typeof value !== "object") return String(value);
+  return Array.isArray(value) ? "(a list)" : "(an object)";
+}
+
 /** What a new token may do: a list of scope names, checked as a whole so that the message names the field. */
 const scopes = z
   .array(z.unknown(), { error: required(`a list of scope names (${knownScopes})`) })
@@ -30,7 +37,7 @@ const scopes = z
       ctx.value.length === 0
         ? `must name at least one scope (${knownScopes})`
         : unknown !== undefined
-          ? `unknown scope ${JSON.stringify(unknown)?.slice(0, 60) ?? String(unknown)}; the scopes are ${knownScopes}`
+          ? `unknown scope ${describeValue(unknown)}; the scopes are ${knownScopes}`
           : null;
     if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
   })

@@ -42,6 +42,15 @@ const isName = (v: unknown) => isCleanText(v, 1, 100);
 const isPassword = (v: unknown) => typeof v === "string" && v.length >= 8 && new TextEncoder().encode(v).length <= 72;
 const optional = (check: (v: unknown) => boolean) => (v: unknown) => v === undefined || check(v);
 const onlyKeys = (output: Output, fields: string[]) => Object.keys(output).every((k) => fields.includes(k));
+const SCOPE_ORDER = ["api", "read_api"];
+/** Scopes as stored and answered: known names, at least one, once each, in a fixed order. */
+const isScopeList = (v: unknown) =>
+  Array.isArray(v) &&
+  v.length > 0 &&
+  v.every(
+    (scope, i) =>
+      SCOPE_ORDER.includes(scope as string) && (i === 0 || SCOPE_ORDER.indexOf(v[i - 1]) < SCOPE_ORDER.indexOf(scope)),
+  );
 const EMAIL = /^[A-Za-z0-9_'+\-.]*[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
 
 // Valid values, generated from the same constraints.
@@ -66,6 +75,7 @@ const emailAddress = fc
   .map(([local, labels, tld]) => `${local}@${labels.join(".")}.${tld}`);
 /** Drops the keys whose value is undefined, as an optional field left out. */
 const defined = (o: Output) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+const scopeList = fc.array(fc.constantFrom<string>("api", "read_api"), { minLength: 1, maxLength: 4 });
 const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
 
 const MAX_LIFETIME_SECONDS = MAX_LIFETIME_DAYS * DAY_SECONDS;
@@ -74,14 +84,20 @@ const cases: Case[] = [
   {
     name: "createAccessTokenSchema (POST /v4/apiAccessTokens)",
     schema: createAccessTokenSchema,
-    fields: ["lifetimeSeconds", "description"],
+    fields: ["lifetimeSeconds", "description", "scopes"],
     satisfies: (o) =>
-      isLifetime(o.lifetimeSeconds, MAX_LIFETIME_SECONDS) && isCleanText(o.description, 0, MAX_DESCRIPTION_LENGTH),
+      isLifetime(o.lifetimeSeconds, MAX_LIFETIME_SECONDS) &&
+      isCleanText(o.description, 0, MAX_DESCRIPTION_LENGTH) &&
+      isScopeList(o.scopes),
     valid: fc
-      .tuple(lifetime(MAX_LIFETIME_SECONDS), maybe(padded(cleanText(0, MAX_DESCRIPTION_LENGTH))))
-      .map(([lifetimeSeconds, d]) => ({
-        input: defined({ lifetimeSeconds, description: d?.raw }),
-        output: { lifetimeSeconds, description: d?.clean ?? "" },
+      .tuple(lifetime(MAX_LIFETIME_SECONDS), maybe(padded(cleanText(0, MAX_DESCRIPTION_LENGTH))), maybe(scopeList))
+      .map(([lifetimeSeconds, d, scopes]) => ({
+        input: defined({ lifetimeSeconds, description: d?.raw, scopes }),
+        output: {
+          lifetimeSeconds,
+          description: d?.clean ?? "",
+          scopes: scopes ? SCOPE_ORDER.filter((scope) => scopes.includes(scope)) : ["api"],
+        },
       })),
   },
   {
@@ -94,16 +110,22 @@ const cases: Case[] = [
   {
     name: "generateTokenFormSchema (the Generate New Token dialog)",
     schema: generateTokenFormSchema,
-    fields: ["lifetimeDays", "description"],
+    fields: ["lifetimeDays", "description", "access"],
     satisfies: (o) =>
-      onlyKeys(o, ["lifetimeDays", "description"]) &&
+      onlyKeys(o, ["lifetimeDays", "description", "access"]) &&
       isLifetime(o.lifetimeDays, MAX_LIFETIME_DAYS) &&
-      isCleanText(o.description, 0, MAX_DESCRIPTION_LENGTH),
+      isCleanText(o.description, 0, MAX_DESCRIPTION_LENGTH) &&
+      (o.access === "read_write" || o.access === "read_only"),
     valid: fc
-      .tuple(lifetime(MAX_LIFETIME_DAYS), fc.constantFrom("", " "), padded(cleanText(0, MAX_DESCRIPTION_LENGTH)))
-      .map(([days, pad, d]) => ({
-        input: { lifetimeDays: `${pad}${days}${pad}`, description: d.raw },
-        output: { lifetimeDays: days, description: d.clean },
+      .tuple(
+        lifetime(MAX_LIFETIME_DAYS),
+        fc.constantFrom("", " "),
+        padded(cleanText(0, MAX_DESCRIPTION_LENGTH)),
+        maybe(fc.constantFrom("read_write", "read_only")),
+      )
+      .map(([days, pad, d, access]) => ({
+        input: defined({ lifetimeDays: `${pad}${days}${pad}`, description: d.raw, access }),
+        output: { lifetimeDays: days, description: d.clean, access: access ?? "read_write" },
       })),
   },
   {

@@ -37,11 +37,13 @@ describe("GET /v4/auth/verify", () => {
       email: user.person.email,
       tokenId: user.token.tokenInfo.tokenId,
       expiresAt: user.token.tokenInfo.expiredAt,
+      scopes: ["api"],
     });
+    expect(response.headers.get("x-tessera-scopes")).toBe("api");
   });
 
   test.each(["POST", "PUT", "PATCH", "DELETE"])(
-    "%s answers as GET does (nginx keeps the client's method)",
+    "%s answers as GET does for a read-write token (nginx keeps the client's method)",
     async (method) => {
       const user = await createUserWithToken("verify-method");
       const response = await api(method, VERIFY, { auth: bearer(user.token) });
@@ -176,6 +178,7 @@ describe("POST /v4/auth/introspect (RFC 7662)", () => {
       exp: Math.floor(Date.parse(String(user.token.tokenInfo.expiredAt)) / 1000),
       iat: Math.floor(Date.parse(user.token.tokenInfo.createdAt) / 1000),
       client_id: user.token.tokenInfo.tokenId,
+      scope: "api",
     });
   });
 

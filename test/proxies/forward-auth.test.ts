@@ -81,7 +81,35 @@ describe.each<[ProxyName, number]>([
     expect(seen.headers["x-tessera-user-email"]).toMatch(/^member-.*@tessera\.test$/);
     expect(seen.headers["x-tessera-token-id"]).toBe(tokenIdOf(member.token));
     expect(Date.parse(seen.headers["tessera-token-expires"])).toBeGreaterThan(Date.now());
-    expect(seen.headers["x-tessera-scopes"]).not.toBe("forged");
+    expect(seen.headers["x-tessera-scopes"]).toBe("api");
+  });
+
+  test("a read-only token reads through the proxy; its writes get 403 insufficient_scope and never reach the API", async () => {
+    const member = await createMember(tessera.url, adminToken);
+    const made = await call(tessera.url, "POST", "/v4/apiAccessTokens", bearer(member.token), {
+      lifetimeSeconds: 3600,
+      scopes: ["read_api"],
+    });
+    expect(made.status).toBe(201);
+    const auth = { Authorization: bearer(String(made.body.tokenValue)) };
+    const from = newClientAddress();
+    const read = await viaProxy(proxy.port, { from, headers: auth });
+    expect(read.status, read.body).toBe(200);
+    expect((JSON.parse(read.body) as { headers: Record<string, string> }).headers["x-tessera-scopes"]).toBe("read_api");
+    for (const method of ["POST", "DELETE"]) {
+      const before = reachedUpstream();
+      const write = await viaProxy(proxy.port, { from, method, path: "/orders/42", headers: auth });
+      expect(write.status, write.body).toBe(403);
+      expect(JSON.parse(write.body)).toMatchObject({ error: { code: "insufficient_scope" } });
+      expect(reachedUpstream()).toBe(before);
+    }
+    const full = await viaProxy(proxy.port, {
+      from,
+      method: "DELETE",
+      path: "/orders/42",
+      headers: { Authorization: bearer(member.token) },
+    });
+    expect(full.status, full.body).toBe(200);
   });
 
   test("a token deleted in the app is refused on the very next request through the proxy", async () => {

@@ -27,6 +27,7 @@ export const TOKEN_INFO_KEYS = [
   "expiredAt",
   "expiryLimit",
   "lastUsed",
+  "scopes",
   "status",
   "tokenId",
 ];
@@ -129,6 +130,8 @@ export function expectTokenInfo(value: unknown): TokenInfo {
   expect(["active", "expired", "blocked"]).toContain(info.status);
   expect(["lifetime", "workspace_maximum", null]).toContain(info.expiryLimit);
   expect(info.expiryLimit === null).toBe(info.expiredAt === null);
+  expect(info.scopes.length).toBeGreaterThan(0);
+  expect(info.scopes.every((scope) => scope === "api" || scope === "read_api")).toBe(true);
   for (const at of [info.createdAt, info.expiredAt, info.lastUsed]) {
     if (at !== null) expect(new Date(at).toISOString()).toBe(at);
   }
