@@ -77,6 +77,21 @@ describe("the OpenAPI document", () => {
     }
   });
 
+  it("names the scope a token needs: read_api to read, api to write; verify, whatever the proxied request needs", () => {
+    const scopesOf = (method: string, path: string) => {
+      const item = document.paths?.[path] as Record<string, OpenAPIV3_1.OperationObject>;
+      return item[method.toLowerCase()].security?.find((s) => "bearerToken" in s)?.bearerToken;
+    };
+    expect(scopesOf("GET", "/v4/apiAccessTokens")).toEqual(["read_api"]);
+    expect(scopesOf("POST", "/v4/apiAccessTokens")).toEqual(["api"]);
+    expect(scopesOf("DELETE", "/v4/apiAccessTokens/{tokenId}")).toEqual(["api"]);
+    expect(scopesOf("PATCH", "/v4/workspaces/current/settings")).toEqual(["api"]);
+    expect(scopesOf("POST", "/v4/auth/introspect")).toEqual(["api"]);
+    expect(scopesOf("GET", "/v4/auth/verify")).toEqual([]);
+    const forbidden = resolve(responsesOf("DELETE", "/v4/apiAccessTokens/{tokenId}")["403"]);
+    expect(forbidden.description).toContain("insufficient_scope");
+  });
+
   it("takes request bodies from the validation schemas, as they accept them: unknown fields allowed", () => {
     const create = document.components?.schemas?.CreateAccessTokenInput;
     expect(create).toMatchObject({ required: ["lifetimeSeconds"] });
