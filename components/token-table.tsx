@@ -3,6 +3,7 @@ import { UtcTime } from "@/components/utc-time";
 import { cn } from "@/lib/cn";
 import type { TokenInfo } from "@/lib/data/token-info";
 import { EXPIRES_SOON_DAYS, expiresSoon } from "@/lib/tokens/expiry";
+import { accessHints, accessOf } from "./token-access";
 import { TokenRowMenu, type DeleteTokenAction } from "./token-row-menu";
 
 const statusStyles: Record<TokenInfo["status"], string> = {
@@ -51,8 +52,22 @@ export function TokenTable({
       {tokens.map((token) => (
         <tr key={token.tokenId}>
           <td className="px-4 py-3 font-mono text-xs">{token.tokenId}</td>
-          <td className="max-w-xs truncate px-4 py-3" title={token.description}>
-            {token.description || <span className="text-slate-400">—</span>}
+          <td className="px-4 py-3">
+            {/* Beside the description where there is room, under it where the table is tight; no wider than
+                before the badge (20rem with padding): a long description is cut short instead. */}
+            <div className="flex max-w-72 flex-wrap items-center gap-x-2 gap-y-1">
+              <span className="truncate" title={token.description}>
+                {token.description || <span className="text-slate-400">—</span>}
+              </span>
+              {accessOf(token.scopes) === "read_only" && (
+                <span
+                  className="shrink-0 rounded-full bg-sky-100 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-sky-900"
+                  title={accessHints.read_only}
+                >
+                  Read only
+                </span>
+              )}
+            </div>
           </td>
           <td className="px-4 py-3">
             <span className={cn("rounded-full px-2 py-0.5 text-xs font-medium", statusStyles[token.status])}>

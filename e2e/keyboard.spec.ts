@@ -48,6 +48,10 @@ test("a token can be generated, copied and the dialogs closed with the keyboard 
   await page.keyboard.press("Tab");
   await expect(dialog.getByLabel("Description (optional)")).toBeFocused();
   await page.keyboard.type("typed by keyboard");
+  // The Access radio group is one stop, at its checked radio (the default, Read and write).
+  await page.keyboard.press("Tab");
+  await expect(dialog.getByRole("radio", { name: "Read and write" })).toBeFocused();
+  await expect(dialog.getByRole("radio", { name: "Read and write" })).toBeChecked();
   await page.keyboard.press("Tab");
   await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
   await page.keyboard.press("Tab");

@@ -1,12 +1,20 @@
 "use client";
 
 import { useState, useTransition, type FormEvent } from "react";
+import { accessHints, accessLabels, type TokenAccess } from "@/components/token-access";
 import { Dialog, DialogContent, DialogFormActions } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { RadioFieldset } from "@/components/ui/radio-fieldset";
 import type { ActionFailure } from "@/lib/actions/action-result";
 import type { CreatedToken } from "@/lib/data/token-info";
 import { MAX_DESCRIPTION_LENGTH } from "@/lib/validations/access-token";
 import { generateTokenAction } from "../actions";
+
+const accessOptions = (["read_write", "read_only"] as const satisfies TokenAccess[]).map((value) => ({
+  value,
+  label: accessLabels[value],
+  hint: accessHints[value],
+}));
 
 type Props = {
   open: boolean;
@@ -28,6 +36,8 @@ export function GenerateTokenDialog({ open, onOpenChange, maxLifetimeDays, onCre
     const input = {
       lifetimeDays: String(form.get("lifetimeDays") ?? ""),
       description: String(form.get("description") ?? ""),
+      // One of the two radio buttons is always checked (Read and write by default).
+      access: form.get("access") === "read_only" ? ("read_only" as const) : ("read_write" as const),
     };
     startTransition(async () => {
       const result = await generateTokenAction(input);
@@ -74,6 +84,14 @@ export function GenerateTokenDialog({ open, onOpenChange, maxLifetimeDays, onCre
             maxLength={MAX_DESCRIPTION_LENGTH}
             placeholder="e.g. nightly export script"
             error={failure?.fieldErrors.description}
+          />
+          <RadioFieldset
+            id="access"
+            name="access"
+            legend="Access"
+            options={accessOptions}
+            defaultValue="read_write"
+            error={failure?.fieldErrors.access}
           />
           <DialogFormActions
             pending={pending}

@@ -3,6 +3,7 @@
 import { TriangleAlert } from "lucide-react";
 import { useState } from "react";
 import { CopyButton } from "@/components/copy-button";
+import { accessLabels, accessOf } from "@/components/token-access";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import type { TokenInfo } from "@/lib/data/token-info";
@@ -13,6 +14,12 @@ type Props = {
   onDone: () => void;
   onCloseAutoFocus: (event: Event) => void;
 };
+
+/** E.g. "Token 0123456789abcdef: Read only, expires 2026-12-14." (announced when the dialog opens). */
+function summary({ tokenId, scopes, expiredAt }: TokenInfo): string {
+  const expiry = expiredAt ? `expires ${expiredAt.slice(0, 10)}` : "never expires";
+  return `Token ${tokenId}: ${accessLabels[accessOf(scopes)]}, ${expiry}.`;
+}
 
 /**
  * Shows a new token's value, once. Closing before copying asks first, because the value cannot be
@@ -32,7 +39,7 @@ export function TokenCreatedDialog({ tokenValue, tokenInfo, onDone, onCloseAutoF
       <DialogContent
         title="Your new access token"
         onCloseAutoFocus={onCloseAutoFocus}
-        description={`Token ${tokenInfo.tokenId}${tokenInfo.expiredAt ? `, expires ${tokenInfo.expiredAt.slice(0, 10)}` : ", never expires"}.`}
+        description={summary(tokenInfo)}
         onEscapeKeyDown={(event) => {
           event.preventDefault();
           requestClose();
