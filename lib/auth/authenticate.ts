@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { verifyCredentials } from "@/lib/data/account";
+import { usageBuffer } from "@/lib/data/token-usage";
 import { findTokenForAuthentication, recordTokenUse, type TokenForAuthentication } from "@/lib/data/token-use";
 import { forbidden, unauthorized, type AppError } from "@/lib/errors";
 import { parseToken, tokenMatchesHash } from "@/lib/tokens/format";
@@ -46,7 +47,7 @@ export type TokenCheck =
   /** Not a token of ours (malformed: not even its shape or checksum): a guess, which the throttle counts. */
   | { usable: false; guess: true; malformed: boolean }
   /** A real token that may not be used now (expired, or blocked by the workspace's policy). */
-  | { usable: false; guess: false; error: AppError };
+  | { usable: false; guess: false; tokenId: string; error: AppError };
 
 export async function checkToken(tokenValue: string, now = new Date()): Promise<TokenCheck> {
   const parsed = parseToken(tokenValue);
@@ -55,13 +56,13 @@ export async function checkToken(tokenValue: string, now = new Date()): Promise<
     return { usable: false, guess: true, malformed: !parsed };
   if (token.expiresAt && token.expiresAt <= now) {
     const error = unauthorized("token_expired", `The access token expired at ${token.expiresAt.toISOString()}`);
-    return { usable: false, guess: false, error };
+    return { usable: false, guess: false, tokenId: token.id, error };
   }
   const { user } = token;
   const denial = generateDenial(user, user.workspace);
   if (denial) {
     const error = unauthorized("token_blocked", `The access token is blocked: ${generateDenialMessages[denial]}`);
-    return { usable: false, guess: false, error };
+    return { usable: false, guess: false, tokenId: token.id, error };
   }
   const cutoff = policyCutoff(token, user.workspace);
   if (cutoff && cutoff <= now) {
@@ -69,7 +70,7 @@ export async function checkToken(tokenValue: string, now = new Date()): Promise<
       "token_blocked",
       `The access token is blocked: it is older than the workspace's maximum token lifetime of ${user.workspace.maxUserTokenLifetimeDays} days`,
     );
-    return { usable: false, guess: false, error };
+    return { usable: false, guess: false, tokenId: token.id, error };
   }
   return { usable: true, token, expiresAt: effectiveExpiry(token, user.workspace).at };
 }
@@ -82,12 +83,18 @@ export async function authenticateToken(headers: Headers, tokenValue: string, ne
   const now = new Date();
   const check = await checkToken(tokenValue, now);
   if (!check.usable) {
-    if (!check.guess) throw check.error;
-    const invalid = unauthorized("invalid_token", "The access token is invalid or has been deleted");
-    return refuseInvalidToken(headers, invalid, { malformed: check.malformed });
+    if (check.guess) {
+      const invalid = unauthorized("invalid_token", "The access token is invalid or has been deleted");
+      return refuseInvalidToken(headers, invalid, { malformed: check.malformed });
+    }
+    usageBuffer.refused(check.tokenId, now);
+    throw check.error;
   }
   const { token, expiresAt } = check;
-  if (!allows(token.scopes, needed)) return refuseBeyondScope(headers, token, needed);
+  if (!allows(token.scopes, needed)) {
+    usageBuffer.refused(token.id, now);
+    return refuseBeyondScope(headers, token, needed);
+  }
   await recordTokenUse(token, headers, now);
   return {
     userId: token.user.id,

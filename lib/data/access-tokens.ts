@@ -160,6 +160,48 @@ export async function deleteAccessToken(actor: Actor, tokenId: string, source: A
   });
 }
 
+/** The most tokens one Revoke selected may name (Admin > Tokens shows at most 100 per page). */
+export const MAX_REVOKE_AT_ONCE = 100;
+
+/**
+ * An admin revoking several tokens of the workspace at once (Admin > Tokens, Revoke selected): one transaction,
+ * each deletion recorded as token.deleted. Ids that name no token of the workspace (deleted meanwhile, or never
+ * there) are skipped; returns how many were deleted.
+ */
+export async function deleteWorkspaceTokens(
+  actor: Actor,
+  tokenIds: readonly unknown[],
+  source: AuditSource,
+): Promise<number> {
+  assertAdmin(actor);
+  if (tokenIds.length > MAX_REVOKE_AT_ONCE) throw invalidField("tokenIds", `at most ${MAX_REVOKE_AT_ONCE} at once`);
+  const ids = [...new Set(tokenIds.filter(isTokenId))];
+  if (ids.length === 0) return 0;
+  return db.$transaction(async (tx) => {
+    const found = await tx.accessToken.findMany({
+      where: { id: { in: ids }, user: { workspaceId: actor.workspaceId } },
+      select: { id: true, userId: true },
+    });
+    let deleted = 0;
+    for (const token of found) {
+      // One at a time: a token deleted by someone else meanwhile was recorded by them, not here.
+      const { count } = await tx.accessToken.deleteMany({ where: { id: token.id } });
+      if (count === 0) continue;
+      deleted += 1;
+      await recordAuditEvent(tx, {
+        type: "token.deleted",
+        workspaceId: actor.workspaceId,
+        actorId: actor.userId,
+        source,
+        subjectId: token.userId,
+        tokenId: token.id,
+        details: { byOwner: token.userId === actor.userId },
+      });
+    }
+    return deleted;
+  });
+}
+
 /** An admin deleting a person's token from the person's page. */
 export async function deletePersonAccessToken(actor: Actor, tokenId: string, source: AuditSource): Promise<void> {
   assertAdmin(actor);

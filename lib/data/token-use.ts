@@ -14,6 +14,7 @@ import { parseStoredScopes, type Scope } from "@/lib/tokens/scopes";
 import { recordAuditEvent } from "./audit-record";
 import { toPerson, type Person } from "./people";
 import { toBoolean, toDate } from "./raw-values";
+import { usageBuffer } from "./token-usage";
 
 export type TokenForAuthentication = {
   id: string;
@@ -103,6 +104,7 @@ export async function findTokenForAuthentication(tokenId: string): Promise<Token
 /** Records a successful authentication with the token; never fails the request (a failure is logged). */
 export async function recordTokenUse(token: TokenForAuthentication, headers: Headers, now: Date): Promise<void> {
   lastUsedBuffer.record(token.id, now, token.lastUsedAt);
+  usageBuffer.accepted(token.id, now, { address: clientAddress(headers), userAgent: headers.get("user-agent") ?? "" });
   await noteTokenAddress(token, headers);
 }
 

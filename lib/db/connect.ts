@@ -5,10 +5,11 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { env } from "@/lib/env";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
-import { PrismaClient } from "@/lib/generated/sqlite/client";
+import { PrismaClient, type Prisma } from "@/lib/generated/sqlite/client";
 import type { DatabaseConfig } from "./config";
 
-export type { PrismaClient };
+// The SQLite client's types stand for both providers' (createDbClient says why).
+export type { Prisma, PrismaClient };
 
 export type AdapterOptions = {
   /** SQLite: refuse to open a missing file instead of creating an empty database (the running app). */

@@ -2,6 +2,7 @@ import "server-only";
 import { authenticateToken, checkToken, type TokenPrincipal } from "@/lib/auth/authenticate";
 import { parseAuthorizationHeader } from "@/lib/auth/authorization-header";
 import { countInvalidToken, refuseInvalidToken } from "@/lib/auth/throttle";
+import { usageBuffer } from "@/lib/data/token-usage";
 import { lastUsedBuffer } from "@/lib/data/token-use";
 import { forbidden, unauthorized } from "@/lib/errors";
 import { scopeNeededFor } from "@/lib/tokens/scopes";
@@ -61,6 +62,7 @@ export async function introspect(
   // Tokens of another workspace are not this gateway's to know about.
   if (token.user.workspaceId !== gateway.workspaceId) return { active: false };
   lastUsedBuffer.record(token.id, now, token.lastUsedAt);
+  usageBuffer.accepted(token.id, now);
   return {
     active: true,
     sub: token.user.id,

@@ -1,10 +1,12 @@
 // The one description of the REST API: the OpenAPI document (GET /v4/openapi.json) and the endpoint list
 // (GET / with a token) are both generated from it, with the very zod schemas the route handlers validate with.
-import type { z } from "zod";
+import { z } from "zod";
 import { auditEventTypes } from "@/lib/audit/event-types";
 import { createAccessTokenSchema, revokeAccessTokenSchema } from "@/lib/validations/access-token";
 import { introspectionRequestSchema } from "@/lib/validations/introspection";
 import { changePasswordSchema, createPersonSchema, updatePersonSchema } from "@/lib/validations/people";
+import { tokenInventoryFiltersSchema } from "@/lib/validations/token-inventory";
+import { DEFAULT_USAGE_DAYS, MAX_USAGE_DAYS } from "@/lib/validations/token-usage";
 import { updateWorkspaceSettingsSchema } from "@/lib/validations/workspace-settings";
 import type { ResponseSchemaName } from "./schemas";
 
@@ -47,6 +49,22 @@ export type Operation = {
   /** false: an alias left out of the endpoint list. */
   listed?: boolean;
 };
+
+/** The query parameters of a zod object of strings, with their descriptions, as the document shows them. */
+function queryParamsOf(schema: z.ZodObject): QueryParam[] {
+  return Object.entries(schema.shape).map(([name, field]) => {
+    const {
+      $schema,
+      description = "",
+      ...json
+    } = z.toJSONSchema(field as z.ZodType, {
+      io: "input",
+      unrepresentable: "any",
+    }) as Record<string, unknown> & { description?: string };
+    void $schema;
+    return { name, description, schema: json };
+  });
+}
 
 const tokenIdParam = { tokenId: "The token's public id (tokenInfo.tokenId)" };
 const auditFilters: QueryParam[] = [
@@ -134,6 +152,27 @@ export const operations: Operation[] = [
     summary: "Get one API access token's details",
     description: "Yours, or any in the workspace for an admin; another person's token is a 404.",
     success: { status: 200, description: "The token's details", body: "TokenInfo" },
+  },
+  {
+    method: "GET",
+    path: "/v4/apiAccessTokens/{tokenId}/usage",
+    operationId: "getAccessTokenUsage",
+    tag: "Access tokens",
+    auth: "bearer",
+    pathParams: tokenIdParam,
+    query: [
+      {
+        name: "days",
+        description: `How many days back, today included (1 to ${MAX_USAGE_DAYS}; default ${DEFAULT_USAGE_DAYS})`,
+        schema: { type: "integer", minimum: 1, maximum: MAX_USAGE_DAYS, default: DEFAULT_USAGE_DAYS },
+      },
+    ],
+    summary: "Get what a token did: its daily use (accepted and refused) and the addresses it was used from",
+    description:
+      "Yours, or any in the workspace for an admin; another person's token is a 404. Counted per UTC day and " +
+      "written every LAST_USED_INTERVAL_SECONDS: the instance answering includes its own latest uses, other " +
+      "instances' arrive within that interval.",
+    success: { status: 200, description: "The token's usage", body: "TokenUsage" },
   },
   {
     method: "DELETE",
@@ -278,6 +317,21 @@ export const operations: Operation[] = [
     body: { name: "UpdatePersonInput", schema: updatePersonSchema },
     success: { status: 200, description: "The person as changed", body: "Person" },
     errors: [{ status: 409, description: "The change would leave no enabled admin, or disable yourself" }],
+  },
+  {
+    method: "GET",
+    path: "/v4/workspaces/current/apiAccessTokens",
+    operationId: "listWorkspaceAccessTokens",
+    tag: "Workspace",
+    auth: "bearer",
+    adminOnly: true,
+    paged: true,
+    query: queryParamsOf(tokenInventoryFiltersSchema),
+    summary: "List every token of the workspace, with its owner and 30-day use (admin)",
+    description:
+      "The token inventory of Admin > Tokens: filter by person, status, never expiring, unused for N days, never " +
+      "used; sort by creation, last use or expiry. Each bad filter is a 400 naming it.",
+    success: { status: 200, description: "The tokens", body: "InventoryTokenList" },
   },
   {
     method: "GET",

@@ -171,6 +171,44 @@ export const introspectionSchema = z
   ])
   .describe("RFC 7662: inactive, with no reason; or active, with whose token it is and until when");
 
+const utcDay = z.string().describe("A UTC day, YYYY-MM-DD");
+
+export const tokenUsageSchema = z
+  .strictObject({
+    tokenId: z.string(),
+    days: z.int().describe("How many days the figures cover, today included"),
+    from: utcDay,
+    to: utcDay,
+    totals: z.strictObject({ accepted: z.int().nonnegative(), refused: z.int().nonnegative() }),
+    daily: z
+      .array(z.strictObject({ day: utcDay, accepted: z.int().nonnegative(), refused: z.int().nonnegative() }))
+      .describe(
+        "Every day of the range, oldest first: requests the token authenticated (accepted) and requests refused " +
+          "for it (refused: expired, blocked by policy, or beyond its scopes)",
+      ),
+    clients: z
+      .array(
+        z.strictObject({
+          address: z.string(),
+          userAgent: z.string().describe("As sent, cut to 200 characters; empty when none was sent"),
+          firstSeen: timestamp,
+          lastSeen: timestamp,
+          count: z.int().positive().describe("Requests authenticated from this address with this user agent"),
+        }),
+      )
+      .describe("Where the token was used from, the most recently seen first (at most 100)"),
+  })
+  .describe("What a token did: its daily use and where from");
+
+export const inventoryTokenSchema = tokenInfoSchema
+  .extend({
+    owner: z.strictObject({ id: z.string(), email: z.string(), name: z.string() }),
+    uses30d: z.int().nonnegative().describe("Requests the token authenticated in the last 30 days"),
+  })
+  .describe("A token of the workspace, as an admin's inventory lists it");
+
+export const inventoryListSchema = listOf(inventoryTokenSchema);
+
 /** The response schemas by their component name. */
 export const responseSchemas = {
   TokenInfo: tokenInfoSchema,
@@ -190,5 +228,8 @@ export const responseSchemas = {
   OpenApiDocument: openApiDocumentSchema,
   VerifiedToken: verifiedTokenSchema,
   Introspection: introspectionSchema,
+  TokenUsage: tokenUsageSchema,
+  InventoryToken: inventoryTokenSchema,
+  InventoryTokenList: inventoryListSchema,
 } as const;
 export type ResponseSchemaName = keyof typeof responseSchemas;

@@ -1,6 +1,7 @@
 import "server-only";
 import { shareTokenFailures } from "@/lib/auth/throttle";
 import { pruneAuditEvents } from "@/lib/data/audit-retention";
+import { usageBuffer } from "@/lib/data/token-usage";
 import { lastUsedBuffer } from "@/lib/data/token-use";
 import { closeDatabase, databaseFile, reopenIfFileReplaced } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -23,7 +24,9 @@ let stopJobs: Array<() => void> = [];
 
 /** Starts the periodic jobs. */
 export function start(): void {
-  const jobs = [every(lastUsedBuffer.intervalMs, () => void lastUsedBuffer.flush())];
+  const jobs = [
+    every(lastUsedBuffer.intervalMs, () => void Promise.all([lastUsedBuffer.flush(), usageBuffer.flush()])),
+  ];
   // At start-up, then hourly. Every instance may do it: deleting what is already gone is harmless.
   if (env().AUDIT_RETENTION_DAYS > 0) {
     pruneOldAuditEvents();
@@ -40,7 +43,7 @@ export function start(): void {
 export async function shutdown(): Promise<void> {
   for (const stop of stopJobs.splice(0)) stop();
   // The buffer logs its own failed writes; closing the connections is a courtesy to the database.
-  const writes = Promise.all([lastUsedBuffer.flush(), shareTokenFailures()])
+  const writes = Promise.all([lastUsedBuffer.flush(), usageBuffer.flush(), shareTokenFailures()])
     .then(closeDatabase)
     .catch((error: unknown) => console.error("Could not close the database:", errorLabel(error)));
   await Promise.race([writes, new Promise((resolve) => setTimeout(resolve, SHUTDOWN_TIMEOUT_MS).unref())]);
