@@ -84,6 +84,28 @@ describe("live responses match the OpenAPI document", { shuffle: false, sequenti
     await one("DELETE", 404, asAdmin);
   });
 
+  test("a token's usage and the workspace's inventory: 200, 400, 401, 403, 404 and 405; a read-only token's write: 403", async () => {
+    const usage = at(`${tokens}/{tokenId}/usage`, `${tokens}/${user.token.tokenInfo.tokenId}/usage`);
+    await usage("GET", 200, asUser);
+    await usage("GET", 200, asAdmin, "?days=7");
+    await usage("GET", 400, asUser, "?days=0");
+    await usage("GET", 401);
+    await usage("POST", 405, asUser);
+    const elsewhere = at(`${tokens}/{tokenId}/usage`, `${tokens}/0000000000000000/usage`);
+    await elsewhere("GET", 404, asUser);
+    const inventory = at("/v4/workspaces/current/apiAccessTokens");
+    await inventory("GET", 200, asAdmin, "?status=active&sort=-lastUsed&limit=5");
+    await inventory("GET", 400, asAdmin, "?unusedDays=0");
+    await inventory("GET", 403, asUser);
+    await inventory("GET", 401);
+    await inventory("POST", 405, asAdmin);
+    const readOnly = await api<{ tokenValue: string }>("POST", tokens, {
+      auth: bearer(user.token),
+      json: { lifetimeSeconds: 600, scopes: ["read_api"] },
+    });
+    await at(tokens)("POST", 403, withJson({ auth: { bearer: readOnly.body.tokenValue } }, { lifetimeSeconds: 60 }));
+  });
+
   test("revoking a leaked token by its value: 202, 400, 405, 413 and 415", async () => {
     const revoke = at(`${tokens}/revoke`);
     const leaked = await createToken(adminAuth, { lifetimeSeconds: 600 });
