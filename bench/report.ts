@@ -27,6 +27,8 @@ const VERIFY = "auth/verify";
 const VERIFY_UNKNOWN = "auth/verify unknown";
 const CEILING = "ceiling (node:http)";
 const PEER_TOKEN_ROUTE = "peer people/current";
+export const INVENTORY_API = "inventory API 10k, 1 connection";
+export const INVENTORY_PAGE = "Admin > Tokens 10k, 1 connection";
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -132,6 +134,18 @@ export function targets(db: string, rounds: Round[]): Record<string, Target | st
       (v) => v >= 2,
     );
     result.healthzVsPeerHealthz = `${perRound((find) => rate(find, health) / rate(find, "peer healthz")).join(", ")} (informational, per round)`;
+  }
+  // Issue 15: an admin reviewing 10,000 tokens with 90 days of counts, one request at a time.
+  for (const [key, name] of [
+    ["inventoryApiP99MsOneConnection", INVENTORY_API],
+    ["inventoryPageP99MsOneConnection", INVENTORY_PAGE],
+  ] as const) {
+    if (inEveryRound(name))
+      result[key] = target(
+        (find) => find(name).p99Ms,
+        "< 300",
+        (v) => v < 300,
+      );
   }
   if (rounds.length > 1) {
     result.rssGrowthBetweenIdenticalRoundsMb = {

@@ -12,7 +12,7 @@ import prettier from "prettier";
 import { startTestServer, TEST_ADMIN, type TestServer } from "../test/support/server";
 import { measure, processTreeRss, serverRssMb, type LoadOptions, type Scenario } from "./measure";
 import { freshPostgresDatabase } from "./postgres";
-import { printTable, targets, type Round } from "./report";
+import { INVENTORY_API, printTable, targets, type Round } from "./report";
 import { seed, type Seeded } from "./seed";
 
 const { values } = parseArgs({
@@ -86,6 +86,14 @@ function scenarioList(s: Seeded): Scenario[] {
       // Latency without queueing behind other requests: what one script listing its tokens sees.
       name: "list 10k, 1 connection",
       path: "/v4/apiAccessTokens",
+      headers: bearer(s.validToken),
+      expectStatus: 200,
+      connections: 1,
+    },
+    {
+      // Issue 15: every token of the workspace with its 30-day use (90 days of counts per token are seeded).
+      name: INVENTORY_API,
+      path: "/v4/workspaces/current/apiAccessTokens?sort=-lastUsed",
       headers: bearer(s.validToken),
       expectStatus: 200,
       connections: 1,
