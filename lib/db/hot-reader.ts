@@ -52,9 +52,21 @@ const types = {
       : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
+/**
+ * A pooled connection the server ended (a restart, a failover, an administrator) that the pool had not noticed
+ * yet: the read never ran, so it is sent once more, on a new connection.
+ */
+export function isDroppedConnection(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (code === "57P01" || code === "57P02" || code === "ECONNRESET" || code === "EPIPE") return true;
+  return typeof message === "string" && /Connection terminated|Client has encountered a connection error/.test(message);
+}
+
 // Named statements: PostgreSQL parses and plans each once per connection.
 function postgresReader(url: string): HotReader {
   const pool = new pg.Pool({ connectionString: url, max: POSTGRES_POOL_SIZE, connectionTimeoutMillis: 5000, types });
+  // An idle connection ended by the server is dropped by the pool; unheard, its error would end the process.
+  pool.on("error", () => {});
   const names = new Map<string, { name: string; text: string }>();
   return {
     async query<T>(sql: string, params: unknown[]) {
@@ -65,7 +77,13 @@ function postgresReader(url: string): HotReader {
         named = { name: `hot_${createHash("sha256").update(text).digest("hex").slice(0, 16)}`, text };
         names.set(sql, named);
       }
-      return (await pool.query({ ...named, values: params })).rows as T[];
+      const query = { ...named, values: params };
+      try {
+        return (await pool.query(query)).rows as T[];
+      } catch (error) {
+        if (!isDroppedConnection(error)) throw error;
+        return (await pool.query(query)).rows as T[];
+      }
     },
     close: () => pool.end(),
   };

@@ -14,11 +14,13 @@ const globalForPool = globalThis as unknown as { tesseraRateLimitPool?: Pool };
 export function rateLimitPool(): Pool | null {
   const config = databaseConfig(env().DATABASE_URL);
   if (config.provider === "sqlite") return null;
-  return (globalForPool.tesseraRateLimitPool ??= new Pool({
-    connectionString: config.url,
-    max: POOL_SIZE,
-    connectionTimeoutMillis: 5000,
-  }));
+  if (!globalForPool.tesseraRateLimitPool) {
+    const pool = new Pool({ connectionString: config.url, max: POOL_SIZE, connectionTimeoutMillis: 5000 });
+    // An idle connection ended by the server is dropped by the pool; unheard, its error would end the process.
+    pool.on("error", () => {});
+    globalForPool.tesseraRateLimitPool = pool;
+  }
+  return globalForPool.tesseraRateLimitPool;
 }
 
 export async function closeRateLimitPool(): Promise<void> {

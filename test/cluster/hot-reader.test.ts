@@ -34,3 +34,14 @@ test("a timestamp(3) is read as UTC, whatever the process's time zone; parameter
   expect(rows[0].at.toISOString()).toBe("2026-01-02T03:04:05.678Z");
   expect(rows[0].flag).toBe(true);
 });
+
+test("a pooled connection the server ended is survived: the process lives on and the read is sent again", async () => {
+  const read = () => reader.query<{ id: string }>('SELECT "id" FROM "Times" WHERE "id" = ?', ["a"]);
+  expect(await read()).toEqual([{ id: "a" }]);
+  // Every session of the database but this one ends, as at a restart or a failover: the reader's idle ones too.
+  await sql(
+    database.url,
+    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+  );
+  for (let i = 0; i < 5; i++) expect(await read()).toEqual([{ id: "a" }]);
+});
