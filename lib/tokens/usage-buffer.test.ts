@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { UsageBuffer, utcDay, type DayCount, type UsageBatch } from "./usage-buffer";
+import { MAX_PENDING, UsageBuffer, utcDay, type DayCount, type UsageBatch } from "./usage-buffer";
 
 const at = (iso: string) => new Date(iso);
 const from = (address: string, userAgent = "curl/8") => ({ address, userAgent });
@@ -134,5 +134,18 @@ describe("UsageBuffer", () => {
     release();
     await Promise.all([first, second]);
     expect(done.sort()).toEqual(["first", "second"]);
+  });
+});
+
+describe("UsageBuffer's memory", () => {
+  it("starts a flush by itself once it holds MAX_PENDING counts, whatever user agents a token's holder sends", async () => {
+    const db = store();
+    const buffer = new UsageBuffer(db.write);
+    const now = at("2026-12-07T10:00:00Z");
+    for (let i = 0; i < MAX_PENDING * 2 + 5; i++) buffer.accepted("t1", now, from("a", `agent-${i}`));
+    expect(buffer.pendingCount).toBeLessThan(MAX_PENDING);
+    await buffer.flush();
+    expect(db.days.get("t1 2026-12-07")?.accepted).toBe(MAX_PENDING * 2 + 5);
+    expect(db.clients.size).toBe(MAX_PENDING * 2 + 5);
   });
 });

@@ -16,6 +16,12 @@ export type ClientCount = {
 export type UsageBatch = { days: DayCount[]; clients: ClientCount[] };
 export type UsageWriter = (batch: UsageBatch) => Promise<void>;
 
+/**
+ * The most counts held between flushes: past it, a flush starts at once. A token's holder can send any number of
+ * user agents; memory stays bounded whatever they send.
+ */
+export const MAX_PENDING = 10_000;
+
 /** The longest user agent kept: enough to tell clients apart, not a place to store anything. */
 export const MAX_USER_AGENT_LENGTH = 200;
 
@@ -37,23 +43,25 @@ export class UsageBuffer {
   /** A request the token authenticated, from this address and user agent (unknown for an introspection). */
   accepted(tokenId: string, at: Date, from?: { address: string; userAgent: string }): void {
     this.day(tokenId, at).accepted += 1;
-    if (!from) return;
+    if (!from) return this.flushIfFull();
     const { address } = from;
     const agent = from.userAgent.slice(0, MAX_USER_AGENT_LENGTH);
     const key = `${tokenId}\n${address}\n${agent}`;
     const client = this.clients.get(key);
     if (!client) {
       this.clients.set(key, { tokenId, address, userAgent: agent, firstSeenAt: at, lastSeenAt: at, count: 1 });
-      return;
+    } else {
+      client.count += 1;
+      if (at < client.firstSeenAt) client.firstSeenAt = at;
+      if (at > client.lastSeenAt) client.lastSeenAt = at;
     }
-    client.count += 1;
-    if (at < client.firstSeenAt) client.firstSeenAt = at;
-    if (at > client.lastSeenAt) client.lastSeenAt = at;
+    this.flushIfFull();
   }
 
   /** A request refused for the token itself: expired, blocked by policy, or beyond its scopes. */
   refused(tokenId: string, at: Date): void {
     this.day(tokenId, at).refused += 1;
+    this.flushIfFull();
   }
 
   get pendingCount(): number {
@@ -75,6 +83,10 @@ export class UsageBuffer {
       this.writes.add(write);
     }
     await Promise.all(this.writes);
+  }
+
+  private flushIfFull(): void {
+    if (this.pendingCount >= MAX_PENDING) void this.flush();
   }
 
   private day(tokenId: string, at: Date): DayCount {
