@@ -3,6 +3,7 @@ import { requireUser } from "@/lib/auth/session";
 import { countLiveSessions } from "@/lib/data/sessions";
 import { ChangePasswordForm } from "./_components/change-password-form";
 import { SignOutEverywhereButton } from "./_components/sign-out-everywhere-button";
+import { ThemeForm } from "./_components/theme-form";
 
 export const metadata: Metadata = { title: "Profile" };
 
@@ -22,6 +23,10 @@ export default async function ProfilePage() {
       <div className="rounded-lg border border-slate-200 bg-white p-6">
         <h3 className="mb-4 font-semibold">Change password</h3>
         <ChangePasswordForm />
+      </div>
+      <div className="rounded-lg border border-slate-200 bg-white p-6">
+        <h3 className="mb-4 font-semibold">Appearance</h3>
+        <ThemeForm theme={user.theme} />
       </div>
       <div className="space-y-4 rounded-lg border border-slate-200 bg-white p-6">
         <h3 className="font-semibold">Sessions</h3>
