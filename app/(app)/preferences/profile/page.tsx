@@ -16,21 +16,21 @@ export default async function ProfilePage() {
         <h2 id="profile-heading" className="text-xl font-semibold">
           Profile
         </h2>
-        <p className="mt-1 text-sm text-slate-600">
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           {user.name} · {user.email}
         </p>
       </div>
-      <div className="rounded-lg border border-slate-200 bg-white p-6">
+      <div className="rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-6">
         <h3 className="mb-4 font-semibold">Change password</h3>
         <ChangePasswordForm />
       </div>
-      <div className="rounded-lg border border-slate-200 bg-white p-6">
+      <div className="rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-6">
         <h3 className="mb-4 font-semibold">Appearance</h3>
         <ThemeForm theme={user.theme} />
       </div>
-      <div className="space-y-4 rounded-lg border border-slate-200 bg-white p-6">
+      <div className="space-y-4 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-6">
         <h3 className="font-semibold">Sessions</h3>
-        <p className="text-sm text-slate-600">
+        <p className="text-sm text-slate-600 dark:text-slate-400">
           {sessions <= 1
             ? "This browser is your only active session."
             : `You have ${sessions} active sessions: this browser and ${sessions - 1} more.`}{" "}
