@@ -31,7 +31,7 @@ export function MobileNavigation({ children }: { children: ReactNode }) {
         >
           <div className="mb-4 flex items-center justify-between">
             <RadixDialog.Title className="px-3 py-2 text-lg font-bold tracking-tight text-white">
-              Tessera
+              Menu
             </RadixDialog.Title>
             <RadixDialog.Close aria-label="Close menu" className="rounded-md p-2 text-slate-100 hover:bg-slate-800">
               <X aria-hidden className="size-5" />

@@ -51,7 +51,7 @@ export function TokenTable({
     >
       {tokens.map((token) => (
         <tr key={token.tokenId}>
-          <td className="px-4 py-3 font-mono text-xs">{token.tokenId}</td>
+          <td className="px-4 py-3 font-mono text-xs whitespace-nowrap">{token.tokenId}</td>
           <td className="px-4 py-3">
             {/* Beside the description where there is room, under it where the table is tight; no wider than
                 before the badge (20rem with padding): a long description is cut short instead. */}

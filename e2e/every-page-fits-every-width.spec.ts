@@ -46,10 +46,7 @@ test("no page scrolls sideways from 360 to 1920 px wide; a screenshot of each at
   }
 });
 
-test("at 1280 x 800 every column of the Access Tokens table and each row's menu are in view", async ({
-  page,
-  api,
-}) => {
+test("at 1280 x 800 every column of the Access Tokens table and each row's menu are in view", async ({ page, api }) => {
   const { person, newest } = await personWithBusyTokens(api);
   await page.setViewportSize(VIEWPORTS.laptop);
   await signIn(page, person);

@@ -14,7 +14,13 @@ export function DataTable({ caption, columns, children }: { caption: string; col
   const hasActions = typeof last === "object" && last.hidden;
   return (
     // relative: the sr-only header's absolute box is positioned within the frame, so it cannot widen the page.
-    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
+    // A frame that scrolls must be reachable by keyboard (arrow keys scroll it): a named region, in the Tab order.
+    <div
+      role="region"
+      aria-label={caption}
+      tabIndex={0}
+      className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900"
+    >
       <table className={cn("data-table w-full text-left text-sm", hasActions && "data-table-actions")}>
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 text-xs tracking-wide text-slate-600 uppercase dark:border-slate-700 dark:text-slate-400">

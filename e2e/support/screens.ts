@@ -4,8 +4,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, type TestInfo } from "@playwright/test";
 import { createdTokenSchema } from "@/lib/openapi/schemas";
 import { routes } from "@/lib/routes";
-import { screenshot } from "./fixtures";
 import type { Api, CreatedToken, TestPerson } from "./api";
+import { screenshot } from "./fixtures";
 
 /** The widths the issue names: a phone, a laptop, a desktop; 360 and 1920 are the ends of the range. */
 export const VIEWPORTS = {

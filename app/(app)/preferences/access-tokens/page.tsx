@@ -30,8 +30,10 @@ export default async function AccessTokensPage({ searchParams }: Props) {
           </h2>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
             Scripts authenticate to the REST API with{" "}
-            <code className="rounded bg-slate-200 dark:bg-slate-700 px-1">Authorization: Bearer &lt;token&gt;</code>. A
-            token acts as you; it cannot be modified or extended, and its value is shown only once.
+            <code className="rounded bg-slate-200 px-1 dark:bg-slate-800 dark:text-slate-200">
+              Authorization: Bearer &lt;token&gt;
+            </code>
+            . A token acts as you; it cannot be modified or extended, and its value is shown only once.
           </p>
         </div>
         <GenerateTokenButton allowed={permission.allowed} maxLifetimeDays={permission.maxLifetimeDays} />
