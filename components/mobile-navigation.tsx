@@ -1,17 +1,25 @@
 "use client";
 
 import { Menu, X } from "lucide-react";
+import { usePathname } from "next/navigation";
 import { Dialog as RadixDialog } from "radix-ui";
 import { useState, type MouseEvent, type ReactNode } from "react";
 
 /**
  * Below the md width the left navigation is behind this Menu button: a modal panel (Radix: focus trapped while
  * open, Escape or the overlay closes it, focus back on the button) holding the same links and the User menu.
- * Following a link closes it.
  */
 export function MobileNavigation({ children }: { children: ReactNode }) {
-  const [open, setOpen] = useState(false);
+  // Open on the page it was opened on: going to another page (a link, or the User menu's Preferences) closes it.
+  const pathname = usePathname();
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
 
+  function setOpen(next: boolean) {
+    setOpenOn(next ? pathname : null);
+  }
+
+  // A link to the page already shown changes no path; it closes the panel too.
   function closeOnLink(event: MouseEvent<HTMLElement>) {
     if (event.target instanceof Element && event.target.closest("a[href]")) setOpen(false);
   }

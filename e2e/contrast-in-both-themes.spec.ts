@@ -53,8 +53,8 @@ for (const scheme of schemes) {
     await page.keyboard.press("Escape");
 
     await page.setViewportSize(VIEWPORTS.phone);
-    await page.getByRole("button", { name: "Menu" }).click();
-    await expect(page.getByRole("dialog", { name: "Menu" })).toBeVisible();
+    await page.getByRole("button", { name: "Menu", exact: true }).click();
+    await expect(page.getByRole("dialog", { name: "Menu", exact: true })).toBeVisible();
     await expectNoSeriousAxeViolations(page, `menu-${scheme}`, testInfo);
   });
 }

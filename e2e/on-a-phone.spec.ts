@@ -15,7 +15,7 @@ import { expectNoSideScroll, VIEWPORTS } from "./support/screens";
 test.use({ viewport: VIEWPORTS.phone });
 
 function menuDialog(page: Page) {
-  return page.getByRole("dialog", { name: "Menu" });
+  return page.getByRole("dialog", { name: "Menu", exact: true });
 }
 
 /** Whether keyboard focus is inside the open Menu panel. */
@@ -29,7 +29,7 @@ test("on a phone the navigation is behind a Menu button: keyboard, focus kept in
 }, testInfo) => {
   const admin = await api.createPerson({ canGenerate: true, isAdmin: true });
   await signIn(page, admin);
-  const menuButton = page.getByRole("button", { name: "Menu" });
+  const menuButton = page.getByRole("button", { name: "Menu", exact: true });
   await expect(menuButton).toBeVisible();
   await expect(menuButton).toHaveAttribute("aria-expanded", "false");
   // The left column is gone: no navigation link is shown until the menu opens.
@@ -39,7 +39,11 @@ test("on a phone the navigation is behind a Menu button: keyboard, focus kept in
   await page.keyboard.press("Enter");
   const menu = menuDialog(page);
   await expect(menu).toBeVisible();
-  await expect(menuButton).toHaveAttribute("aria-expanded", "true");
+  // While the panel is open the page behind it, the button included, is hidden from screen readers.
+  await expect(page.getByRole("button", { name: "Menu", exact: true, includeHidden: true })).toHaveAttribute(
+    "aria-expanded",
+    "true",
+  );
   await expect(menu.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText([
     "Access Tokens",
     "People",
