@@ -45,7 +45,8 @@ export function ThemeForm({ theme }: { theme: Theme }) {
         defaultValue={theme}
         error={error ?? undefined}
       />
-      <p role="status" className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+      {/* A polite live region rather than role="status": the password form above has the page's status. */}
+      <p aria-live="polite" className="mt-2 text-sm text-slate-600 dark:text-slate-400">
         {message}
       </p>
     </form>
