@@ -36,7 +36,7 @@ export function CopyButton({
         {status === "copied" ? <Check aria-hidden className="size-4" /> : <Copy aria-hidden className="size-4" />}
         Copy
       </Button>
-      <span role="status" className="text-sm text-slate-600">
+      <span role="status" className="text-sm text-slate-600 dark:text-slate-400">
         {status === "copied"
           ? "Copied to clipboard"
           : status === "failed"

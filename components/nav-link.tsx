@@ -15,8 +15,8 @@ const looks = {
   /** A tab above a section's pages (Preferences). */
   tab: {
     base: "-mb-px border-b-2 px-4 py-2 text-sm font-medium",
-    current: "border-blue-700 text-blue-800",
-    other: "border-transparent text-slate-600 hover:text-slate-900",
+    current: "border-blue-700 dark:border-blue-400 text-blue-800 dark:text-blue-300",
+    other: "border-transparent text-slate-600 dark:text-slate-400 hover:text-slate-900 dark:hover:text-slate-100",
   },
 };
 

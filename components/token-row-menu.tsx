@@ -37,12 +37,12 @@ export function TokenRowMenu({ tokenId, description, deleteAction }: Props) {
         <DropdownMenuTrigger
           ref={triggerRef}
           aria-label={`Actions for token ${tokenId}`}
-          className="rounded-md p-1.5 text-slate-600 hover:bg-slate-100"
+          className="rounded-md p-1.5 text-slate-600 dark:text-slate-400 hover:bg-slate-100 dark:hover:bg-slate-800"
         >
           <EllipsisVertical aria-hidden className="size-4" />
         </DropdownMenuTrigger>
         <DropdownMenuContent align="end">
-          <DropdownMenuItem className="text-red-700" onSelect={() => setConfirming(true)}>
+          <DropdownMenuItem className="text-red-700 dark:text-red-400" onSelect={() => setConfirming(true)}>
             Delete Token...
           </DropdownMenuItem>
         </DropdownMenuContent>

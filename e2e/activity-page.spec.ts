@@ -49,7 +49,7 @@ test("an admin's actions and a person's new token show up on the Activity page, 
 
   await test.step("filtering by person and event type keeps only those, in the URL", async () => {
     await page.getByLabel("Person").selectOption({ label: person.email });
-    await page.getByLabel("Event").selectOption({ label: "Token created" });
+    await page.getByLabel("Event", { exact: true }).selectOption({ label: "Token created" });
     await page.getByRole("button", { name: "Filter" }).click();
     await expect(page).toHaveURL(new RegExp(`personId=${person.id}.*type=token.created`));
     const rows = activityTable(page).locator("tbody tr");
@@ -64,7 +64,7 @@ test("an admin's actions and a person's new token show up on the Activity page, 
     await expect(page).toHaveURL(new RegExp(`/admin/activity\\?personId=${person.id}$`));
     await expect(page.getByLabel("Person")).toHaveValue(person.id);
     await expect(rowsOf(page, "person.created").filter({ hasText: person.email })).toHaveCount(1);
-    await page.getByLabel("Event").selectOption({ label: "Token created" });
+    await page.getByLabel("Event", { exact: true }).selectOption({ label: "Token created" });
     await page.getByRole("button", { name: "Filter" }).click();
     await expect(rowsOf(page, "token.created")).toHaveCount(2);
   });
@@ -116,7 +116,7 @@ test("a person sees their own token events under Preferences > Activity, and nob
   await expect(ownRow.getByText("Not shown")).toHaveCount(0);
   await screenshot(page, testInfo, "own-activity");
 
-  await page.getByLabel("Event").selectOption({ label: "Token first used" });
+  await page.getByLabel("Event", { exact: true }).selectOption({ label: "Token first used" });
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(activityTable(page, caption).locator("tbody tr")).toHaveCount(1);
 });

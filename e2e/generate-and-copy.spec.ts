@@ -81,7 +81,7 @@ test("a generated token is copied once, works against the API, and its value is 
   expect(await cellText(page, tokenId, "Status")).toBe("Active");
   const expires = `${info.expiredAt.slice(0, 10)} ${info.expiredAt.slice(11, 16)} UTC`;
   // A 7-day token is also flagged as expiring soon, beside its date.
-  expect(await cellText(page, tokenId, "Expires")).toBe(`${expires}Expires soon`);
+  expect(await cellText(page, tokenId, "Expires")).toBe(`${expires}\nExpires soon`);
   // The table was refreshed when the token was created, before the API calls above.
   expect(await cellText(page, tokenId, "Last Used")).toBe("Never");
 

@@ -5,7 +5,7 @@ import { AUDIT_EVENT_LABELS } from "@/lib/audit/describe";
 import { auditEventTypes } from "@/lib/audit/event-types";
 
 const selectClasses =
-  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-blue-600 focus:outline-none";
+  "block w-full rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-2 text-sm shadow-sm focus:border-blue-600 dark:focus:border-blue-400 focus:outline-none";
 
 type Props = {
   path: string;
@@ -26,7 +26,7 @@ export function ActivityFilters({ path, values, people }: Props) {
     >
       {people && (
         <div className="space-y-1">
-          <label htmlFor="activity-person" className="block text-sm font-medium text-slate-800">
+          <label htmlFor="activity-person" className="block text-sm font-medium text-slate-800 dark:text-slate-200">
             Person
           </label>
           <select id="activity-person" name="personId" defaultValue={values.personId ?? ""} className={selectClasses}>
@@ -43,7 +43,7 @@ export function ActivityFilters({ path, values, people }: Props) {
         </div>
       )}
       <div className="space-y-1">
-        <label htmlFor="activity-token" className="block text-sm font-medium text-slate-800">
+        <label htmlFor="activity-token" className="block text-sm font-medium text-slate-800 dark:text-slate-200">
           Token ID
         </label>
         <input
@@ -57,7 +57,7 @@ export function ActivityFilters({ path, values, people }: Props) {
         />
       </div>
       <div className="space-y-1">
-        <label htmlFor="activity-type" className="block text-sm font-medium text-slate-800">
+        <label htmlFor="activity-type" className="block text-sm font-medium text-slate-800 dark:text-slate-200">
           Event
         </label>
         <select id="activity-type" name="type" defaultValue={values.type ?? ""} className={selectClasses}>

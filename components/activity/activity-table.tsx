@@ -11,13 +11,13 @@ const METHOD_LABELS: Record<AuditEventView["actor"]["method"], string> = {
 };
 
 function Who({ id, email }: { id: string | null; email: string | null }) {
-  if (id === null) return <span className="text-slate-600">Anonymous</span>;
+  if (id === null) return <span className="text-slate-600 dark:text-slate-400">Anonymous</span>;
   return <span>{email ?? <span className="font-mono text-xs">{id}</span>}</span>;
 }
 
 /** Where someone else acted from is for admins only (lib/data/audit-events.ts). */
 function NotShown() {
-  return <span className="font-sans text-slate-600">Not shown</span>;
+  return <span className="font-sans text-slate-600 dark:text-slate-400">Not shown</span>;
 }
 
 /** The audit trail as a table: when, what, who (and how), about whom or which token, from where. */
@@ -33,11 +33,11 @@ export function ActivityTable({ events, caption }: { events: AuditEventView[]; c
             </td>
             <td className="px-4 py-3">
               <span className="font-medium">{AUDIT_EVENT_LABELS[event.type] ?? event.type}</span>
-              {details && <span className="block text-xs text-slate-600">{details}</span>}
+              {details && <span className="block text-xs text-slate-600 dark:text-slate-400">{details}</span>}
             </td>
             <td className="px-4 py-3">
               <Who id={event.actor.personId} email={event.actor.email} />
-              <span className="block text-xs text-slate-600">
+              <span className="block text-xs text-slate-600 dark:text-slate-400">
                 with {METHOD_LABELS[event.actor.method]}
                 {event.actor.tokenId && <span className="font-mono"> {event.actor.tokenId}</span>}
               </span>
@@ -49,7 +49,7 @@ export function ActivityTable({ events, caption }: { events: AuditEventView[]; c
             <td className="px-4 py-3 font-mono text-xs">{event.clientAddress ?? <NotShown />}</td>
             <td className="max-w-56 truncate px-4 py-3 text-xs" title={event.userAgent ?? undefined}>
               {event.userAgent ?? <NotShown />}
-              {event.userAgent === "" && <span className="text-slate-600">None</span>}
+              {event.userAgent === "" && <span className="text-slate-600 dark:text-slate-400">None</span>}
             </td>
           </tr>
         );

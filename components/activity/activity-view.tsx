@@ -19,12 +19,17 @@ export function ActivityView({ path, query, events, caption, people }: Props) {
     <div className="space-y-4">
       <ActivityFilters path={path} values={query.values} people={people} />
       {query.problem && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <p
+          role="alert"
+          className="rounded-md border border-red-200 dark:border-red-900 bg-red-50 dark:bg-red-950 px-3 py-2 text-sm text-red-800 dark:text-red-300"
+        >
           Filters not applied: {query.problem}
         </p>
       )}
       {events.data.length === 0 ? (
-        <p className="rounded-lg border border-slate-200 bg-white px-4 py-6 text-sm text-slate-600">No events match.</p>
+        <p className="rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-4 py-6 text-sm text-slate-600 dark:text-slate-400">
+          No events match.
+        </p>
       ) : (
         <ActivityTable events={events.data} caption={caption} />
       )}

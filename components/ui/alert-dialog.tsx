@@ -26,21 +26,21 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   return (
     <RadixAlertDialog.Root open={props.open} onOpenChange={(open) => !props.pending && props.onOpenChange(open)}>
       <RadixAlertDialog.Portal>
-        <RadixAlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/50" />
+        <RadixAlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/50 dark:bg-black/70" />
         <RadixAlertDialog.Content
           onCloseAutoFocus={props.onCloseAutoFocus}
-          className="fixed top-1/2 left-1/2 z-50 w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl"
+          className="fixed top-1/2 left-1/2 z-50 max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] max-w-md overflow-y-auto -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white dark:bg-slate-900 p-6 shadow-xl"
         >
           <RadixAlertDialog.Title className="text-lg font-semibold">{props.title}</RadixAlertDialog.Title>
-          <RadixAlertDialog.Description className="mt-2 text-sm text-slate-600">
+          <RadixAlertDialog.Description className="mt-2 text-sm text-slate-600 dark:text-slate-400">
             {props.description}
           </RadixAlertDialog.Description>
           {props.error && (
-            <p role="alert" className="mt-3 text-sm text-red-700">
+            <p role="alert" className="mt-3 text-sm text-red-700 dark:text-red-400">
               {props.error}
             </p>
           )}
-          <div className="mt-6 flex justify-end gap-3">
+          <div className="mt-6 flex flex-wrap justify-end gap-3">
             <RadixAlertDialog.Cancel className={buttonClasses("secondary")} disabled={props.pending}>
               Cancel
             </RadixAlertDialog.Cancel>

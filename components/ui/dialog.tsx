@@ -15,10 +15,10 @@ type ContentProps = ComponentProps<typeof RadixDialog.Content> & { title: string
 export function DialogContent({ title, description, className, children, ...props }: ContentProps) {
   return (
     <RadixDialog.Portal>
-      <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/50" />
+      <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/50 dark:bg-black/70" />
       <RadixDialog.Content
         className={cn(
-          "fixed top-1/2 left-1/2 z-50 w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl",
+          "fixed top-1/2 left-1/2 z-50 max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] max-w-lg overflow-y-auto -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white dark:bg-slate-900 p-6 shadow-xl",
           className,
         )}
         {...(description ? {} : { "aria-describedby": undefined })}
@@ -26,7 +26,9 @@ export function DialogContent({ title, description, className, children, ...prop
       >
         <RadixDialog.Title className="text-lg font-semibold">{title}</RadixDialog.Title>
         {description && (
-          <RadixDialog.Description className="mt-1 text-sm text-slate-600">{description}</RadixDialog.Description>
+          <RadixDialog.Description className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+            {description}
+          </RadixDialog.Description>
         )}
         <div className="mt-4">{children}</div>
       </RadixDialog.Content>
@@ -41,11 +43,11 @@ export function DialogFormActions({ pending, submitLabel, pendingLabel, message 
   return (
     <>
       {message && (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           {message}
         </p>
       )}
-      <div className="flex justify-end gap-3 pt-2">
+      <div className="flex flex-wrap justify-end gap-3 pt-2">
         <RadixDialog.Close asChild>
           <Button variant="secondary" disabled={pending}>
             Cancel

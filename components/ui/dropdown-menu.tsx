@@ -12,7 +12,10 @@ export function DropdownMenuContent({ className, ...props }: ComponentProps<type
     <RadixMenu.Portal>
       <RadixMenu.Content
         sideOffset={4}
-        className={cn("z-50 min-w-44 rounded-md border border-slate-200 bg-white p-1 shadow-lg", className)}
+        className={cn(
+          "z-50 min-w-44 rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-1 shadow-lg",
+          className,
+        )}
         {...props}
       />
     </RadixMenu.Portal>
@@ -31,4 +34,4 @@ export function DropdownMenuItem({ className, ...props }: ComponentProps<typeof 
   );
 }
 
-export const DropdownMenuSeparator = () => <RadixMenu.Separator className="my-1 h-px bg-slate-200" />;
+export const DropdownMenuSeparator = () => <RadixMenu.Separator className="my-1 h-px bg-slate-200 dark:bg-slate-700" />;

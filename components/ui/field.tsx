@@ -14,7 +14,7 @@ export function Field({ id, label, hint, error, className, ...props }: FieldProp
   const errorId = error ? `${id}-error` : undefined;
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800 dark:text-slate-200">
         {label}
       </label>
       <input
@@ -22,19 +22,19 @@ export function Field({ id, label, hint, error, className, ...props }: FieldProp
         aria-invalid={error ? true : undefined}
         aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
         className={cn(
-          "block w-full rounded-md border px-3 py-2 text-sm shadow-sm focus:border-blue-600 focus:outline-none",
-          error ? "border-red-600" : "border-slate-300",
+          "block w-full rounded-md border px-3 py-2 text-sm shadow-sm focus:border-blue-600 dark:focus:border-blue-400 focus:outline-none",
+          error ? "border-red-600 dark:border-red-400" : "border-slate-300 dark:border-slate-600",
           className,
         )}
         {...props}
       />
       {hint && (
-        <p id={hintId} className="text-xs text-slate-600">
+        <p id={hintId} className="text-xs text-slate-600 dark:text-slate-400">
           {hint}
         </p>
       )}
       {error && (
-        <p id={errorId} className="text-sm text-red-700">
+        <p id={errorId} className="text-sm text-red-700 dark:text-red-400">
           {error}
         </p>
       )}

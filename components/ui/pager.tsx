@@ -13,7 +13,7 @@ type Props = {
 /** Previous/next links under a paged table, with where you are. */
 export function Pager({ page, pageCount, total, noun, hrefFor }: Props) {
   return (
-    <nav aria-label="Pages" className="flex items-center justify-between text-sm text-slate-600">
+    <nav aria-label="Pages" className="flex items-center justify-between text-sm text-slate-600 dark:text-slate-400">
       <span>
         Page {page} of {pageCount} ({total} {noun})
       </span>

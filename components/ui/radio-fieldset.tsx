@@ -20,7 +20,7 @@ export function RadioFieldset({ id, name, legend, options, defaultValue, error }
   const errorId = error ? `${id}-error` : undefined;
   return (
     <fieldset id={id} className="space-y-2">
-      <legend className="mb-1 text-sm font-medium text-slate-800">{legend}</legend>
+      <legend className="mb-1 text-sm font-medium text-slate-800 dark:text-slate-200">{legend}</legend>
       {options.map((option) => {
         const optionId = `${id}-${option.value}`;
         const hintId = option.hint ? `${optionId}-hint` : undefined;
@@ -36,11 +36,11 @@ export function RadioFieldset({ id, name, legend, options, defaultValue, error }
               className="mt-0.5 size-4 shrink-0 accent-blue-700"
             />
             <div>
-              <label htmlFor={optionId} className="block text-sm text-slate-800">
+              <label htmlFor={optionId} className="block text-sm text-slate-800 dark:text-slate-200">
                 {option.label}
               </label>
               {option.hint && (
-                <p id={hintId} className="text-xs text-slate-600">
+                <p id={hintId} className="text-xs text-slate-600 dark:text-slate-400">
                   {option.hint}
                 </p>
               )}
@@ -49,7 +49,7 @@ export function RadioFieldset({ id, name, legend, options, defaultValue, error }
         );
       })}
       {error && (
-        <p id={errorId} className="text-sm text-red-700">
+        <p id={errorId} className="text-sm text-red-700 dark:text-red-400">
           {error}
         </p>
       )}

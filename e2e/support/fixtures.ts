@@ -106,10 +106,10 @@ export async function signedInPage(
   return { context, page };
 }
 
-/** A full-page PNG in the test's output folder (attached to the report) and in test-results/screenshots. */
-export async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+/** A full-page PNG (or the window's) in the test's output folder (attached to the report) and in test-results/screenshots. */
+export async function screenshot(page: Page, testInfo: TestInfo, name: string, fullPage = true): Promise<void> {
   const file = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   const shared = path.join("test-results", "screenshots");
   mkdirSync(shared, { recursive: true });
   copyFileSync(file, path.join(shared, `${name}.png`));

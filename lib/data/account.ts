@@ -7,6 +7,7 @@ import { throttlePasswordAttempt } from "@/lib/auth/throttle";
 import { db } from "@/lib/db/client";
 import { invalidField, notFound } from "@/lib/errors";
 import { isStorableEmail, normalizeEmail } from "@/lib/validations/email";
+import { themeSchema, type Theme } from "@/lib/validations/theme";
 import type { Actor } from "./actor";
 import { recordAuditEvent } from "./audit-record";
 import { personSelect, toPerson, type Person } from "./people";
@@ -87,4 +88,9 @@ async function setPassword(actor: Actor, newPassword: string, source: AuditSourc
       });
     }
   });
+}
+
+/** The person's own choice of how their pages look (Profile > Appearance); not audited, it guards nothing. */
+export async function setTheme(actor: Actor, theme: Theme): Promise<void> {
+  await db.user.update({ where: { id: actor.userId }, data: { theme: themeSchema.parse(theme) } });
 }

@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { errorLabel } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/sqlite/client";
+import { toTheme } from "@/lib/validations/theme";
 import type { Actor } from "./actor";
 import { recordAuditEvent } from "./audit-record";
 import { toBoolean, toDate } from "./raw-values";
@@ -34,7 +35,7 @@ export async function startSession(userId: string, now = new Date()): Promise<st
 }
 
 type Row = Record<"userId" | "expiresAt" | "idleExpiresAt" | "endedAt", unknown> &
-  Record<"workspaceId" | "isAdmin" | "isDisabled" | "email" | "name", unknown>;
+  Record<"workspaceId" | "isAdmin" | "isDisabled" | "email" | "name" | "theme", unknown>;
 
 /**
  * The person signed in with this session, as they are now; null once the session has ended or expired, or
@@ -66,7 +67,7 @@ async function readLiveSession(
 ): Promise<{ user: SessionPrincipal; expiresAt: Date } | null> {
   const rows = await db.$queryRaw<Row[]>`
     SELECT s."userId", s."expiresAt", s."idleExpiresAt", s."endedAt",
-           u."workspaceId", u."isAdmin", u."isDisabled", u."email", u."name"
+           u."workspaceId", u."isAdmin", u."isDisabled", u."email", u."name", u."theme"
     FROM "sessions" s
     JOIN "User" u ON u."id" = s."userId"
     WHERE s."id" = ${sessionId}`;
@@ -86,6 +87,7 @@ async function readLiveSession(
     sessionId,
     email: String(row.email),
     name: String(row.name),
+    theme: toTheme(row.theme),
   };
   return { user, expiresAt: session.expiresAt };
 }

@@ -122,6 +122,14 @@ const validCalls: Record<string, ValidCall> = {
       expect(Number(rows[0].n)).toBe(0);
     },
   },
+  setThemeAction: {
+    who: "member",
+    args: () => ["dark"],
+    check: async () => {
+      const rows = await query('SELECT "theme" FROM "User" WHERE id = ?', [fixture.member.person.id]);
+      expect(rows).toEqual([{ theme: "dark" }]);
+    },
+  },
   saveSettingsAction: {
     who: "admin",
     args: () => [{ ...fixture.settings, maxUserTokenLifetimeDays: "364" }],

@@ -23,7 +23,7 @@ export default async function ActivityPage({ searchParams }: Props) {
     <div className="mx-auto max-w-7xl space-y-6">
       <div>
         <h1 className="text-2xl font-semibold">Activity</h1>
-        <p className="mt-1 text-sm text-slate-600">
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           The workspace&apos;s audit trail, newest first: tokens created, used from new addresses, deleted and revoked;
           bursts of failed sign-ins; changes to people and settings. Never a token value or a password.
         </p>

@@ -31,7 +31,7 @@ export default async function PeoplePage({ searchParams }: Props) {
       <div className="flex items-start justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold">People</h1>
-          <p className="mt-1 text-sm text-slate-600">
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
             Everyone in the workspace. Give a person individual access to generate and use API access tokens, or allow
             all users under Workspace Settings.
           </p>
@@ -53,10 +53,13 @@ export default async function PeoplePage({ searchParams }: Props) {
         {people.data.map((person) => (
           <tr key={person.id}>
             <td className="px-4 py-3">
-              <Link href={routes.person(person.id)} className="font-medium text-blue-800 hover:underline">
+              <Link
+                href={routes.person(person.id)}
+                className="font-medium text-blue-800 dark:text-blue-300 hover:underline"
+              >
                 {person.name}
               </Link>
-              <span className="block text-xs text-slate-600">{person.email}</span>
+              <span className="block text-xs text-slate-600 dark:text-slate-400">{person.email}</span>
             </td>
             <td className="px-4 py-3">{person.isAdmin ? "Admin" : "Member"}</td>
             <td className="px-4 py-3">

@@ -14,12 +14,12 @@ function Code({ children }: { children: string }) {
 }
 
 export default async function ApiDocumentationPage() {
-  await requireUser();
+  const user = await requireUser();
   return (
     <div className="mx-auto max-w-6xl space-y-8">
       <div>
         <h1 className="text-2xl font-semibold">API Documentation</h1>
-        <p className="mt-1 text-sm text-slate-600">
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           The REST API for scripts. The machine-readable OpenAPI 3.1 document is at{" "}
           <a className="underline" href="/v4/openapi.json">
             /v4/openapi.json
@@ -31,23 +31,23 @@ export default async function ApiDocumentationPage() {
         <h2 id="getting-started" className="text-lg font-semibold">
           Getting started
         </h2>
-        <p className="text-sm text-slate-700">
+        <p className="text-sm text-slate-700 dark:text-slate-300">
           1. Get a first token with your email and password (Basic authentication is accepted only here), or generate
           one under <strong>User menu &gt; Preferences &gt; Access Tokens</strong>. Copy <code>tokenValue</code> from
           the answer: it is shown only once.
         </p>
         <Code>{FIRST_TOKEN}</Code>
-        <p className="text-sm text-slate-700">
+        <p className="text-sm text-slate-700 dark:text-slate-300">
           2. Send the token with every request. This one lists the REST endpoints available to you:
         </p>
         <Code>{LIST_ENDPOINTS}</Code>
-        <p className="text-sm text-slate-700">
+        <p className="text-sm text-slate-700 dark:text-slate-300">
           3. Tokens cannot be extended: before yours expires, create a new one with it (Bearer) and delete the old one.
           A token that was left to expire can only be replaced with your email and password.
         </p>
       </section>
-      <section aria-label="API reference" className="rounded-md border border-slate-200">
-        <ApiReference document={buildOpenApiDocument()} />
+      <section aria-label="API reference" className="rounded-md border border-slate-200 dark:border-slate-700">
+        <ApiReference document={buildOpenApiDocument()} theme={user.theme} />
       </section>
     </div>
   );

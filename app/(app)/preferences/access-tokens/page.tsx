@@ -28,10 +28,12 @@ export default async function AccessTokensPage({ searchParams }: Props) {
           <h2 id="access-tokens-heading" className="text-xl font-semibold">
             Access Tokens
           </h2>
-          <p className="mt-1 text-sm text-slate-600">
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
             Scripts authenticate to the REST API with{" "}
-            <code className="rounded bg-slate-200 px-1">Authorization: Bearer &lt;token&gt;</code>. A token acts as you;
-            it cannot be modified or extended, and its value is shown only once.
+            <code className="rounded bg-slate-200 px-1 dark:bg-slate-800 dark:text-slate-200">
+              Authorization: Bearer &lt;token&gt;
+            </code>
+            . A token acts as you; it cannot be modified or extended, and its value is shown only once.
           </p>
         </div>
         <GenerateTokenButton allowed={permission.allowed} maxLifetimeDays={permission.maxLifetimeDays} />
@@ -40,7 +42,7 @@ export default async function AccessTokensPage({ searchParams }: Props) {
         <p
           id="generate-denied-reason"
           role="note"
-          className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+          className="rounded-md border border-amber-300 dark:border-amber-800 bg-amber-50 dark:bg-amber-950 px-4 py-3 text-sm text-amber-900 dark:text-amber-200"
         >
           You cannot generate access tokens. {permission.reason}
         </p>

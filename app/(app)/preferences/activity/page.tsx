@@ -21,7 +21,7 @@ export default async function OwnActivityPage({ searchParams }: Props) {
         <h2 id="activity-heading" className="text-xl font-semibold">
           Activity
         </h2>
-        <p className="mt-1 text-sm text-slate-600">
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           What happened to your account and your tokens: created, first used, used from a new address, deleted or
           revoked, and blocked sign-in attempts. Check here for anything you do not recognise.
         </p>

@@ -3,10 +3,11 @@
 import { headers } from "next/headers";
 import { z } from "zod";
 import { serverAction } from "@/lib/actions/server-action";
-import { changePassword } from "@/lib/data/account";
+import { changePassword, setTheme } from "@/lib/data/account";
 import { signOutEverywhere } from "@/lib/data/sessions";
 import { AppError } from "@/lib/errors";
 import { changePasswordFormSchema } from "@/lib/validations/people";
+import { themeSchema } from "@/lib/validations/theme";
 
 export const changePasswordAction = serverAction(
   { args: z.tuple([changePasswordFormSchema]), fields: { currentPassword: "currentPassword" } },
@@ -19,6 +20,12 @@ export const changePasswordAction = serverAction(
 export const signOutEverywhereAction = serverAction({ args: z.tuple([]) }, async (_args, { user, source }) => {
   await signOutEverywhere(user, source);
 });
+
+/** Keeps the person's theme; every page's <html> carries it from the next render (app/layout.tsx). */
+export const setThemeAction = serverAction(
+  { args: z.tuple([themeSchema]), revalidate: ["/", "layout"] },
+  async ([theme], { user }) => setTheme(user, theme),
+);
 
 // The form words a wrong current password its own way, and shows the throttle's refusal under that field too.
 function underCurrentPassword(error: unknown): never {

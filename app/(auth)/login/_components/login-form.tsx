@@ -42,7 +42,7 @@ export function LoginForm() {
       <Field id="email" name="email" type="email" label="Email" autoComplete="username" required autoFocus />
       <Field id="password" name="password" type="password" label="Password" autoComplete="current-password" required />
       {error && (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           {error}
         </p>
       )}

@@ -24,17 +24,17 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const tokens = await listPersonAccessTokens(admin, person.id, { limit: MAX_LIMIT, offset: 0 });
   return (
     <div className="mx-auto max-w-6xl space-y-6">
-      <Link href={routes.people} className="text-sm text-blue-800 hover:underline">
+      <Link href={routes.people} className="text-sm text-blue-800 dark:text-blue-300 hover:underline">
         ← People
       </Link>
       <div>
         <h1 className="text-2xl font-semibold">{person.name}</h1>
-        <p className="text-sm text-slate-600">
+        <p className="text-sm text-slate-600 dark:text-slate-400">
           {person.email} · {person.isAdmin ? "Admin" : "Member"} · {person.isDisabled ? "Disabled" : "Active"}
         </p>
         <Link
           href={activityHref(routes.activity, { personId: person.id }, 1)}
-          className="mt-2 inline-block text-sm text-blue-800 hover:underline"
+          className="mt-2 inline-block text-sm text-blue-800 dark:text-blue-300 hover:underline"
         >
           Activity by or about {person.name}
         </Link>
@@ -43,7 +43,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         <h2 id="person-tokens" className="text-lg font-semibold">
           Access tokens ({tokens.count})
         </h2>
-        <p className="text-sm text-slate-600">
+        <p className="text-sm text-slate-600 dark:text-slate-400">
           Token values are never shown. You can delete a token; nobody can create one for someone else.
         </p>
         <TokenTable
@@ -52,7 +52,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           emptyMessage="This person holds no tokens."
         />
         {tokens.count > tokens.data.length && (
-          <p className="text-sm text-slate-600">
+          <p className="text-sm text-slate-600 dark:text-slate-400">
             Showing the newest {tokens.data.length} of {tokens.count}.
           </p>
         )}

@@ -32,7 +32,7 @@ export function PersonRowMenu({ person, isSelf }: { person: Person; isSelf: bool
   return (
     <div className="inline-flex items-center gap-2">
       {error && (
-        <span role="alert" className="max-w-64 text-left text-xs text-red-700">
+        <span role="alert" className="max-w-64 text-left text-xs text-red-700 dark:text-red-400">
           {error}
         </span>
       )}
@@ -40,7 +40,7 @@ export function PersonRowMenu({ person, isSelf }: { person: Person; isSelf: bool
         <DropdownMenuTrigger
           aria-label={`Actions for ${person.email}`}
           disabled={pending}
-          className="rounded-md p-1.5 text-slate-600 hover:bg-slate-100"
+          className="rounded-md p-1.5 text-slate-600 dark:text-slate-400 hover:bg-slate-100 dark:hover:bg-slate-800"
         >
           <EllipsisVertical aria-hidden className="size-4" />
         </DropdownMenuTrigger>

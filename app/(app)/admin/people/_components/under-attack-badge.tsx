@@ -8,11 +8,11 @@ export function UnderAttackBadge({ personId, blockedAt }: { personId: string; bl
     <span className="mt-1 block">
       <span
         aria-describedby={descriptionId}
-        className="inline-block rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-800"
+        className="inline-block rounded bg-red-100 dark:bg-red-950 px-1.5 py-0.5 text-xs font-medium text-red-800 dark:text-red-300"
       >
         Under attack
       </span>
-      <span id={descriptionId} className="block text-xs text-slate-600">
+      <span id={descriptionId} className="block text-xs text-slate-600 dark:text-slate-400">
         Wrong passwords got this account blocked at <UtcTime iso={blockedAt.toISOString()} />; the person can still sign
         in.
       </span>

@@ -27,10 +27,16 @@ export function SettingsForm({ settings }: { settings: WorkspaceSettings }) {
   }
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-6 rounded-lg border border-slate-200 bg-white p-6">
+    <form
+      onSubmit={submit}
+      noValidate
+      className="space-y-6 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-6"
+    >
       <fieldset>
         <legend className="text-sm font-medium">API Access Token</legend>
-        <p className="text-xs text-slate-600">When disabled, no token works and nobody can generate one.</p>
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          When disabled, no token works and nobody can generate one.
+        </p>
         <div className="mt-2 flex gap-6 text-sm">
           {(["enabled", "disabled"] as const).map((value) => (
             <label key={value} className="flex items-center gap-2">
@@ -54,7 +60,7 @@ export function SettingsForm({ settings }: { settings: WorkspaceSettings }) {
         />
         <span>
           <span className="font-medium">Allow users to generate access tokens</span>
-          <span className="block text-xs text-slate-600">
+          <span className="block text-xs text-slate-600 dark:text-slate-400">
             Off: only admins, and people given individual access on the People page.
           </span>
         </span>
@@ -72,15 +78,15 @@ export function SettingsForm({ settings }: { settings: WorkspaceSettings }) {
       <div role="status" className="text-sm">
         {state?.ok &&
           (state.data.changes.length ? (
-            <ul className="list-disc space-y-1 pl-5 text-green-800">
+            <ul className="list-disc space-y-1 pl-5 text-green-800 dark:text-green-300">
               {state.data.changes.map((change) => (
                 <li key={change}>{change}</li>
               ))}
             </ul>
           ) : (
-            <p className="text-slate-600">Saved. Nothing changed.</p>
+            <p className="text-slate-600 dark:text-slate-400">Saved. Nothing changed.</p>
           ))}
-        {failure?.message && <p className="text-red-700">{failure.message}</p>}
+        {failure?.message && <p className="text-red-700 dark:text-red-400">{failure.message}</p>}
       </div>
       <Button type="submit" disabled={pending} aria-busy={pending}>
         {pending ? "Saving…" : "Save"}

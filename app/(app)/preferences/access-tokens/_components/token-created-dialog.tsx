@@ -59,18 +59,21 @@ export function TokenCreatedDialog({ tokenValue, tokenInfo, onDone, onCloseAutoF
               readOnly
               value={tokenValue}
               onFocus={(event) => event.currentTarget.select()}
-              className="block w-full rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs"
+              className="block w-full rounded-md border border-slate-300 dark:border-slate-600 bg-slate-50 dark:bg-slate-800 px-3 py-2 font-mono text-xs"
             />
           </div>
           <CopyButton text={tokenValue} fallbackInputId="token-value" onCopied={() => setCopied(true)} />
-          <p className="flex gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          <p className="flex gap-2 rounded-md border border-amber-300 dark:border-amber-800 bg-amber-50 dark:bg-amber-950 p-3 text-sm text-amber-900 dark:text-amber-200">
             <TriangleAlert aria-hidden className="size-5 shrink-0" />
             Copy this token now and store it somewhere safe. For security reasons it cannot be shown again.
           </p>
           {askingToClose ? (
-            <div role="alert" className="space-y-3 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+            <div
+              role="alert"
+              className="space-y-3 rounded-md border border-red-300 dark:border-red-800 bg-red-50 dark:bg-red-950 p-3 text-sm text-red-900 dark:text-red-200"
+            >
               <p>You have not copied the token. Once this dialog is closed, the value is gone for good.</p>
-              <div className="flex justify-end gap-3">
+              <div className="flex flex-wrap justify-end gap-3">
                 <Button variant="secondary" onClick={() => setAskingToClose(false)}>
                   Go back
                 </Button>

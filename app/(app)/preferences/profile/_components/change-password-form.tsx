@@ -55,7 +55,7 @@ export function ChangePasswordForm() {
         autoComplete="new-password"
         error={fieldErrors.confirmPassword}
       />
-      <p role="status" className="text-sm text-green-800">
+      <p role="status" className="text-sm text-green-800 dark:text-green-300">
         {state?.ok ? "Password changed. Your access tokens keep working; your other sessions have ended." : ""}
       </p>
       <Button type="submit" disabled={pending} aria-busy={pending}>

@@ -23,7 +23,7 @@ export function SignOutEverywhereButton() {
   return (
     <div className="space-y-2">
       {error && (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           {error}
         </p>
       )}
