@@ -1,21 +1,18 @@
+import Link from "next/link";
+import { Sparkline } from "@/components/sparkline";
 import { DataTable } from "@/components/ui/data-table";
 import { UtcTime } from "@/components/utc-time";
-import { cn } from "@/lib/cn";
 import type { TokenInfo } from "@/lib/data/token-info";
+import { routes } from "@/lib/routes";
 import { EXPIRES_SOON_DAYS, expiresSoon } from "@/lib/tokens/expiry";
 import { accessHints, accessOf } from "./token-access";
 import { TokenRowMenu, type DeleteTokenAction } from "./token-row-menu";
-
-const statusStyles: Record<TokenInfo["status"], string> = {
-  active: "bg-green-100 text-green-800",
-  expired: "bg-slate-200 text-slate-700",
-  blocked: "bg-red-100 text-red-800",
-};
-
-const statusLabels: Record<TokenInfo["status"], string> = { active: "Active", expired: "Expired", blocked: "Blocked" };
+import { TokenStatus } from "./token-status";
 
 type Props = {
   tokens: TokenInfo[];
+  /** Each token's accepted uses per day over the last 30 days, oldest first (recentUsage). */
+  usage: Record<string, number[]>;
   deleteAction: DeleteTokenAction;
   emptyMessage?: string;
 };
@@ -23,6 +20,7 @@ type Props = {
 /** A person's tokens (never their values), with a Delete Token... menu on each row. */
 export function TokenTable({
   tokens,
+  usage,
   deleteAction,
   emptyMessage = "Tokens you generate are listed here until you delete them.",
 }: Props) {
@@ -46,12 +44,17 @@ export function TokenTable({
         "Created",
         "Expires",
         "Last Used",
+        "Last 30 Days",
         { label: "Actions", hidden: true },
       ]}
     >
       {tokens.map((token) => (
         <tr key={token.tokenId}>
-          <td className="px-4 py-3 font-mono text-xs">{token.tokenId}</td>
+          <td className="px-4 py-3 font-mono text-xs">
+            <Link href={routes.token(token.tokenId)} className="text-blue-800 hover:underline dark:text-sky-300">
+              {token.tokenId}
+            </Link>
+          </td>
           <td className="px-4 py-3">
             {/* Beside the description where there is room, under it where the table is tight; no wider than
                 before the badge (20rem with padding): a long description is cut short instead. */}
@@ -70,9 +73,7 @@ export function TokenTable({
             </div>
           </td>
           <td className="px-4 py-3">
-            <span className={cn("rounded-full px-2 py-0.5 text-xs font-medium", statusStyles[token.status])}>
-              {statusLabels[token.status]}
-            </span>
+            <TokenStatus status={token.status} />
           </td>
           <td className="px-4 py-3 whitespace-nowrap">
             <UtcTime iso={token.createdAt} />
@@ -92,6 +93,9 @@ export function TokenTable({
             )}
           </td>
           <td className="px-4 py-3 whitespace-nowrap">{token.lastUsed ? <UtcTime iso={token.lastUsed} /> : "Never"}</td>
+          <td className="px-4 py-3">
+            <Sparkline values={usage[token.tokenId] ?? []} />
+          </td>
           <td className="px-4 py-3 text-right">
             <TokenRowMenu tokenId={token.tokenId} description={token.description} deleteAction={deleteAction} />
           </td>
