@@ -37,6 +37,7 @@ export function TokenTable({
   return (
     <DataTable
       caption="Access tokens, newest first"
+      compact
       columns={[
         "Token ID",
         "Description",
@@ -44,18 +45,19 @@ export function TokenTable({
         "Created",
         "Expires",
         "Last Used",
-        "Last 30 Days",
         { label: "Actions", hidden: true },
       ]}
     >
       {tokens.map((token) => (
         <tr key={token.tokenId}>
-          <td className="px-4 py-3 font-mono text-xs">
+          <td className="px-3 py-3 font-mono text-xs">
             <Link href={routes.token(token.tokenId)} className="text-blue-800 hover:underline dark:text-sky-300">
               {token.tokenId}
             </Link>
           </td>
-          <td className="px-4 py-3">
+          {/* The column that gives: it takes the room the others leave (at least 7rem), and a description too
+              long for it is cut short (w-full with max-w-0 is what lets a table cell shrink below its text). */}
+          <td className="w-full max-w-0 min-w-28 px-3 py-3">
             {/* Beside the description where there is room, under it where the table is tight; no wider than
                 before the badge (20rem with padding): a long description is cut short instead. */}
             <div className="flex max-w-72 flex-wrap items-center gap-x-2 gap-y-1">
@@ -72,17 +74,18 @@ export function TokenTable({
               )}
             </div>
           </td>
-          <td className="px-4 py-3">
+          <td className="px-3 py-3">
             <TokenStatus status={token.status} />
           </td>
-          <td className="px-4 py-3 whitespace-nowrap">
+          <td className="px-3 py-3 whitespace-nowrap">
             <UtcTime iso={token.createdAt} />
           </td>
-          <td className="px-4 py-3 whitespace-nowrap">
-            {token.expiredAt ? <UtcTime iso={token.expiredAt} /> : "Never"}
+          <td className="px-3 py-3">
+            {/* The badge goes under the date where the table is tight. */}
+            <span className="whitespace-nowrap">{token.expiredAt ? <UtcTime iso={token.expiredAt} /> : "Never"}</span>
             {token.status === "active" && expiresSoon(token.expiredAt, now) && (
               <span
-                className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900"
+                className="ml-2 inline-block rounded-full whitespace-nowrap bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900"
                 title={`Expires within ${EXPIRES_SOON_DAYS} days: generate a replacement`}
               >
                 Expires soon
@@ -92,11 +95,14 @@ export function TokenTable({
               <span className="block text-xs text-slate-600">Workspace maximum lifetime</span>
             )}
           </td>
-          <td className="px-4 py-3 whitespace-nowrap">{token.lastUsed ? <UtcTime iso={token.lastUsed} /> : "Never"}</td>
-          <td className="px-4 py-3">
-            <Sparkline values={usage[token.tokenId] ?? []} />
+          <td className="px-3 py-3 whitespace-nowrap">
+            {token.lastUsed ? <UtcTime iso={token.lastUsed} /> : "Never"}
+            {/* Under the date, not in a column of its own: the seed's columns already fill a 1280-pixel screen. */}
+            <span className="mt-1 block">
+              <Sparkline values={usage[token.tokenId] ?? []} />
+            </span>
           </td>
-          <td className="px-4 py-3 text-right">
+          <td className="px-3 py-3 text-right">
             <TokenRowMenu tokenId={token.tokenId} description={token.description} deleteAction={deleteAction} />
           </td>
         </tr>

@@ -1,6 +1,7 @@
 import { routes } from "@/lib/routes";
 import { E2E_ADMIN, expect, screenshot, signIn, test, tokenIdOf, tokenRow } from "./support/fixtures";
 
+const DESCRIPTION = "nightly backup of the billing database to the offsite store";
 const SCRIPT = { userAgent: "nightly-backup/2.1 (e2e)", address: "203.0.113.45" };
 
 test("a token's page, opened from the list, shows its use as a chart and a table, and where it was used from", async ({
@@ -8,7 +9,8 @@ test("a token's page, opened from the list, shows its use as a chart and a table
   api,
   person,
 }, testInfo) => {
-  const used = await api.createToken({ basic: person }, 86_400, "nightly backup");
+  // Expiring soon and with a long description: the widest a row of the seed's columns gets.
+  const used = await api.createToken({ basic: person }, 86_400, DESCRIPTION);
   const idle = await api.createToken({ basic: person }, 86_400, "never used");
   for (let i = 0; i < 3; i++) expect((await api.useToken(used.tokenValue, SCRIPT)).status).toBe(200);
   const cspViolations: string[] = [];
@@ -24,7 +26,7 @@ test("a token's page, opened from the list, shows its use as a chart and a table
     await tokenRow(page, id).getByRole("link", { name: id }).click();
     await expect(page).toHaveURL(routes.token(id));
     await expect(page.getByRole("heading", { name: `Token ${id}`, level: 2 })).toBeVisible();
-    await expect(page.getByText("nightly backup", { exact: true })).toBeVisible();
+    await expect(page.getByText(DESCRIPTION, { exact: true })).toBeVisible();
     await expect(page.getByRole("definition").filter({ hasText: "Read and write" })).toBeVisible();
   });
 

@@ -2,10 +2,19 @@ import type { ReactNode } from "react";
 
 type Column = string | { label: string; hidden: true };
 
+type Props = {
+  caption: string;
+  columns: Column[];
+  /** Narrower cell padding (px-3, rows to match), for a table with many columns. */
+  compact?: boolean;
+  children: ReactNode;
+};
+
 /** A bordered table with a screen-reader caption and a header row; rows go in as children. */
-export function DataTable({ caption, columns, children }: { caption: string; columns: Column[]; children: ReactNode }) {
+export function DataTable({ caption, columns, compact = false, children }: Props) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    // relative: a visually hidden header stays inside the scroll box instead of widening the page.
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
@@ -13,7 +22,7 @@ export function DataTable({ caption, columns, children }: { caption: string; col
             {columns.map((column) => {
               const label = typeof column === "string" ? column : column.label;
               return (
-                <th key={label} scope="col" className="px-4 py-3">
+                <th key={label} scope="col" className={compact ? "px-3 py-3" : "px-4 py-3"}>
                   {typeof column === "string" ? label : <span className="sr-only">{label}</span>}
                 </th>
               );
