@@ -19,6 +19,7 @@ test("Admin > Tokens: filter by person, revoke two tokens at once, and export th
   const elsewhere = await api.createPerson({ canGenerate: true });
   await api.createToken({ basic: elsewhere }, 86_400, "not this person's");
 
+  await page.setViewportSize({ width: 1280, height: 800 });
   await signIn(page, E2E_ADMIN);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Tokens", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Tokens", level: 1 })).toBeVisible();
@@ -32,6 +33,12 @@ test("Admin > Tokens: filter by person, revoke two tokens at once, and export th
     await expect(table.getByRole("row")).toHaveCount(6);
     await expect(inventoryRow(page, first.tokenInfo.tokenId)).toContainText(person.email);
     await expect(inventoryRow(page, first.tokenInfo.tokenId).getByRole("cell").last()).toHaveText("0");
+    // All columns on a 1280-pixel screen, without scrolling the table sideways.
+    const overflow = await table.evaluate((element) => {
+      const box = element.parentElement;
+      return box ? box.scrollWidth - box.clientWidth : -1;
+    });
+    expect(overflow).toBe(0);
   });
 
   await test.step("Revoke selected: one confirmation naming the count, then both are gone", async () => {

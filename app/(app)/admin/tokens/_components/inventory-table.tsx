@@ -65,6 +65,7 @@ export function InventoryTable({ tokens, revokeAction }: Props) {
       </div>
       <DataTable
         caption="The workspace's access tokens"
+        compact
         columns={[
           { label: "Select", hidden: true },
           "Token ID",
@@ -74,11 +75,11 @@ export function InventoryTable({ tokens, revokeAction }: Props) {
           "Created",
           "Expires",
           "Last Used",
-          "Uses (30 days)",
+          "30-Day Uses",
         ]}
       >
         <tr className="bg-slate-50 dark:bg-slate-800">
-          <td className="px-4 py-2">
+          <td className="px-3 py-2">
             <input
               type="checkbox"
               id="select-all-tokens"
@@ -89,13 +90,13 @@ export function InventoryTable({ tokens, revokeAction }: Props) {
               }}
             />
           </td>
-          <td colSpan={8} className="px-4 py-2 text-xs text-slate-600 dark:text-slate-400">
+          <td colSpan={8} className="px-3 py-2 text-xs text-slate-600 dark:text-slate-400">
             <label htmlFor="select-all-tokens">Select all {plural(tokens.length)} on this page</label>
           </td>
         </tr>
         {tokens.map((token) => (
           <tr key={token.tokenId}>
-            <td className="px-4 py-3">
+            <td className="px-3 py-3">
               <input
                 type="checkbox"
                 aria-label={`Select token ${token.tokenId}`}
@@ -103,32 +104,33 @@ export function InventoryTable({ tokens, revokeAction }: Props) {
                 onChange={(event) => toggle(token.tokenId, event.target.checked)}
               />
             </td>
-            <td className="px-4 py-3 font-mono text-xs">
+            <td className="px-3 py-3 font-mono text-xs">
               <Link href={routes.token(token.tokenId)} className="text-blue-800 hover:underline dark:text-sky-300">
                 {token.tokenId}
               </Link>
             </td>
-            <td className="max-w-56 truncate px-4 py-3" title={token.description}>
+            {/* Takes the room the other columns leave, cut short beyond it (as in the Access Tokens list). */}
+            <td className="w-full max-w-0 min-w-28 truncate px-3 py-3" title={token.description}>
               {token.description || <span className="text-slate-400 dark:text-slate-500">—</span>}
             </td>
-            <td className="px-4 py-3">
+            <td className="max-w-48 truncate px-3 py-3" title={token.owner.email}>
               <Link href={routes.person(token.owner.id)} className="text-blue-800 hover:underline dark:text-sky-300">
                 {token.owner.email}
               </Link>
             </td>
-            <td className="px-4 py-3">
+            <td className="px-3 py-3">
               <TokenStatus status={token.status} />
             </td>
-            <td className="px-4 py-3 whitespace-nowrap">
-              <UtcTime iso={token.createdAt} />
+            <td className="px-3 py-3 whitespace-nowrap">
+              <UtcTime iso={token.createdAt} day />
             </td>
-            <td className="px-4 py-3 whitespace-nowrap">
-              {token.expiredAt ? <UtcTime iso={token.expiredAt} /> : "Never"}
+            <td className="px-3 py-3 whitespace-nowrap">
+              {token.expiredAt ? <UtcTime iso={token.expiredAt} day /> : "Never"}
             </td>
-            <td className="px-4 py-3 whitespace-nowrap">
-              {token.lastUsed ? <UtcTime iso={token.lastUsed} /> : "Never"}
+            <td className="px-3 py-3 whitespace-nowrap">
+              {token.lastUsed ? <UtcTime iso={token.lastUsed} day /> : "Never"}
             </td>
-            <td className="px-4 py-3 tabular-nums">{token.uses30d}</td>
+            <td className="px-3 py-3 tabular-nums">{token.uses30d}</td>
           </tr>
         ))}
       </DataTable>
