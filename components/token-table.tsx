@@ -1,21 +1,18 @@
+import Link from "next/link";
+import { Sparkline } from "@/components/sparkline";
 import { DataTable } from "@/components/ui/data-table";
 import { UtcTime } from "@/components/utc-time";
-import { cn } from "@/lib/cn";
 import type { TokenInfo } from "@/lib/data/token-info";
+import { routes } from "@/lib/routes";
 import { EXPIRES_SOON_DAYS, expiresSoon } from "@/lib/tokens/expiry";
 import { accessHints, accessOf } from "./token-access";
 import { TokenRowMenu, type DeleteTokenAction } from "./token-row-menu";
-
-const statusStyles: Record<TokenInfo["status"], string> = {
-  active: "bg-green-100 dark:bg-green-950 text-green-800 dark:text-green-300",
-  expired: "bg-slate-200 dark:bg-slate-700 text-slate-700 dark:text-slate-300",
-  blocked: "bg-red-100 dark:bg-red-950 text-red-800 dark:text-red-300",
-};
-
-const statusLabels: Record<TokenInfo["status"], string> = { active: "Active", expired: "Expired", blocked: "Blocked" };
+import { TokenStatus } from "./token-status";
 
 type Props = {
   tokens: TokenInfo[];
+  /** Each token's accepted uses per day over the last 30 days, oldest first (recentUsage). */
+  usage: Record<string, number[]>;
   deleteAction: DeleteTokenAction;
   emptyMessage?: string;
 };
@@ -23,6 +20,7 @@ type Props = {
 /** A person's tokens (never their values), with a Delete Token... menu on each row. */
 export function TokenTable({
   tokens,
+  usage,
   deleteAction,
   emptyMessage = "Tokens you generate are listed here until you delete them.",
 }: Props) {
@@ -39,6 +37,7 @@ export function TokenTable({
   return (
     <DataTable
       caption="Access tokens, newest first"
+      compact
       columns={[
         "Token ID",
         "Description",
@@ -51,8 +50,14 @@ export function TokenTable({
     >
       {tokens.map((token) => (
         <tr key={token.tokenId}>
-          <td className="px-4 py-3 font-mono text-xs whitespace-nowrap">{token.tokenId}</td>
-          <td className="px-4 py-3">
+          <td className="px-3 py-3 font-mono text-xs whitespace-nowrap">
+            <Link href={routes.token(token.tokenId)} className="text-blue-800 hover:underline dark:text-sky-300">
+              {token.tokenId}
+            </Link>
+          </td>
+          {/* The column that gives: it takes the room the others leave (at least 7rem), and a description too
+              long for it is cut short (w-full with max-w-0 is what lets a table cell shrink below its text). */}
+          <td className="w-full max-w-0 min-w-28 px-3 py-3">
             {/* Beside the description where there is room, under it where the table is tight; no wider than
                 before the badge (20rem with padding): a long description is cut short instead. */}
             <div className="flex max-w-72 flex-wrap items-center gap-x-2 gap-y-1">
@@ -69,15 +74,13 @@ export function TokenTable({
               )}
             </div>
           </td>
-          <td className="px-4 py-3">
-            <span className={cn("rounded-full px-2 py-0.5 text-xs font-medium", statusStyles[token.status])}>
-              {statusLabels[token.status]}
-            </span>
+          <td className="px-3 py-3">
+            <TokenStatus status={token.status} />
           </td>
-          <td className="px-4 py-3">
+          <td className="px-3 py-3">
             <UtcTime iso={token.createdAt} />
           </td>
-          <td className="px-4 py-3">
+          <td className="px-3 py-3">
             {token.expiredAt ? <UtcTime iso={token.expiredAt} /> : "Never"}
             {/* Under the date rather than beside it, so the column stays as narrow as a date (1280 px fits all). */}
             {token.status === "active" && expiresSoon(token.expiredAt, now) && (
@@ -92,8 +95,14 @@ export function TokenTable({
               <span className="block text-xs text-slate-600 dark:text-slate-400">Workspace maximum lifetime</span>
             )}
           </td>
-          <td className="px-4 py-3">{token.lastUsed ? <UtcTime iso={token.lastUsed} /> : "Never"}</td>
-          <td className="px-4 py-3 text-right">
+          <td className="px-3 py-3">
+            {token.lastUsed ? <UtcTime iso={token.lastUsed} /> : "Never"}
+            {/* Under the date, not in a column of its own: the seed's columns already fill a 1280-pixel screen. */}
+            <span className="mt-1 block">
+              <Sparkline values={usage[token.tokenId] ?? []} />
+            </span>
+          </td>
+          <td className="px-3 py-3 text-right">
             <TokenRowMenu tokenId={token.tokenId} description={token.description} deleteAction={deleteAction} />
           </td>
         </tr>

@@ -11,11 +11,13 @@ test("a member sees no admin links and cannot open the admin pages", async ({ pa
   await expect(nav.getByRole("link", { name: "People" })).toHaveCount(0);
   await expect(nav.getByRole("link", { name: "Workspace Settings" })).toHaveCount(0);
   await expect(nav.getByRole("link", { name: "Activity" })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "Tokens", exact: true })).toHaveCount(0);
 
   for (const [adminPath, heading] of [
     ["/admin/people", "People"],
     ["/admin/settings", "Workspace Settings"],
     ["/admin/activity", "Activity"],
+    ["/admin/tokens", "Tokens"],
     [`/admin/people/${member.id}`, member.name],
   ]) {
     await page.goto(adminPath);

@@ -22,6 +22,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
               <NavLink href={routes.people}>People</NavLink>
             </li>
             <li>
+              <NavLink href={routes.tokens}>Tokens</NavLink>
+            </li>
+            <li>
               <NavLink href={routes.workspaceSettings}>Workspace Settings</NavLink>
             </li>
             <li>

@@ -4,12 +4,20 @@ import { cn } from "@/lib/cn";
 /** A column's header; a hidden one (the row's actions) is named for screen readers only. */
 type Column = string | { label: string; hidden: true };
 
+type Props = {
+  caption: string;
+  columns: Column[];
+  /** Narrower cell padding (px-3, rows to match), for a table with many columns. */
+  compact?: boolean;
+  children: ReactNode;
+};
+
 /**
  * A bordered table with a screen-reader caption and a header row; rows go in as children. A table wider than
  * its frame scrolls inside it (never the page), with its first column and, when the last column is a row's
  * actions, that one kept in view (globals.css, .data-table).
  */
-export function DataTable({ caption, columns, children }: { caption: string; columns: Column[]; children: ReactNode }) {
+export function DataTable({ caption, columns, compact = false, children }: Props) {
   const last = columns.at(-1);
   const hasActions = typeof last === "object" && last.hidden;
   return (
@@ -28,7 +36,7 @@ export function DataTable({ caption, columns, children }: { caption: string; col
             {columns.map((column) => {
               const label = typeof column === "string" ? column : column.label;
               return (
-                <th key={label} scope="col" className="px-4 py-3">
+                <th key={label} scope="col" className={compact ? "px-3 py-3" : "px-4 py-3"}>
                   {typeof column === "string" ? label : <span className="sr-only">{label}</span>}
                 </th>
               );

@@ -41,8 +41,14 @@ let adminTokenValue: string | null = null;
 export class Api {
   constructor(readonly baseURL: string) {}
 
-  async call(method: string, urlPath: string, auth: Auth, body?: unknown): Promise<ApiResponse> {
-    const headers: Record<string, string> = { Accept: "application/json" };
+  async call(
+    method: string,
+    urlPath: string,
+    auth: Auth,
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<ApiResponse> {
+    const headers: Record<string, string> = { Accept: "application/json", ...extraHeaders };
     if (auth && "bearer" in auth) headers.Authorization = `Bearer ${auth.bearer}`;
     if (auth && "basic" in auth) {
       const pair = `${auth.basic.email}:${auth.basic.password}`;
@@ -91,6 +97,17 @@ export class Api {
   /** GET /v4/people/current with the token: what a script using it would get. */
   async currentPerson(bearer: string): Promise<ApiResponse> {
     return this.call("GET", "/v4/people/current", { bearer });
+  }
+
+  /**
+   * GET /v4/people/current with the token, as a script with this user agent at this address (X-Forwarded-For:
+   * the test server trusts the proxy headers) would call it.
+   */
+  async useToken(bearer: string, client: { userAgent: string; address: string }): Promise<ApiResponse> {
+    return this.call("GET", "/v4/people/current", { bearer }, undefined, {
+      "User-Agent": client.userAgent,
+      "X-Forwarded-For": client.address,
+    });
   }
 
   /** A new person (a member unless asked otherwise); `canGenerate` gives them individual access to tokens. */

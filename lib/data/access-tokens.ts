@@ -132,13 +132,23 @@ function visibleTo(actor: Actor, tokenId: string) {
 
 /** The owner's or a workspace admin's view of one token; 404 for anyone else, never revealing it exists. */
 export async function getAccessToken(actor: Actor, tokenId: string): Promise<TokenInfo> {
+  const { owner, ...token } = await getAccessTokenDetail(actor, tokenId);
+  void owner;
+  return token;
+}
+
+export type TokenDetail = TokenInfo & { owner: { id: string; email: string; name: string } };
+
+/** getAccessToken with whose token it is, for the token's page. */
+export async function getAccessTokenDetail(actor: Actor, tokenId: string): Promise<TokenDetail> {
   requireTokenId(tokenId);
   const row = await db.accessToken.findFirst({
     where: visibleTo(actor, tokenId),
-    select: { ...tokenRowSelect, user: { select: holderSelect } },
+    select: { ...tokenRowSelect, user: { select: { ...holderSelect, id: true, email: true, name: true } } },
   });
   if (!row) throw notFound("Token");
-  return toTokenInfo(row, row.user, row.user.workspace);
+  const { id, email, name } = row.user;
+  return { ...toTokenInfo(row, row.user, row.user.workspace), owner: { id, email, name } };
 }
 
 /** Deletes the token and records who did (the owner or an admin) in the same transaction. */

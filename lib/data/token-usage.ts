@@ -140,6 +140,8 @@ export async function recentUsage(tokenIds: string[], days = 30, now = new Date(
   const index = new Map(range.map((day, i) => [day, i]));
   const usage = new Map(tokenIds.map((id) => [id, Array<number>(days).fill(0)]));
   if (tokenIds.length === 0) return usage;
+  // This instance's latest uses first, so a token just used does not show "0 uses" beside its Last Used time.
+  await usageBuffer.flush();
   const rows = await db.tokenUsageDay.findMany({
     where: { tokenId: { in: tokenIds }, day: { gte: range[0] } },
     select: { tokenId: true, day: true, accepted: true },

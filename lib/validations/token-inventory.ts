@@ -62,3 +62,37 @@ export function inventoryFilterInput(params: URLSearchParams): Record<string, st
   }
   return input;
 }
+
+export type InventoryQuery = {
+  filters: TokenInventoryFilters;
+  /** The filters as given, for the form, the paging links and the export link (empty ones dropped). */
+  values: Record<string, string>;
+  page: number;
+  /** Why the filters could not be used; then nothing is filtered. */
+  problem: string | null;
+};
+
+/** Admin > Tokens keeps its filters and page in the URL: Next's searchParams as the inventory's filters. */
+export function inventoryQuery(searchParams: Record<string, string | string[] | undefined>): InventoryQuery {
+  const params = new URLSearchParams();
+  for (const name of [...INVENTORY_FILTER_NAMES, "page"]) {
+    const raw = searchParams[name];
+    const value = Array.isArray(raw) ? raw[0] : raw;
+    if (value !== undefined) params.set(name, value);
+  }
+  const values = inventoryFilterInput(params);
+  const rawPage = Number(params.get("page"));
+  const page = Number.isInteger(rawPage) && rawPage > 0 && rawPage < 1_000_000 ? rawPage : 1;
+  const parsed = tokenInventoryFiltersSchema.safeParse(values);
+  if (parsed.success) return { filters: parsed.data, values, page, problem: null };
+  const problem = parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ");
+  return { filters: tokenInventoryFiltersSchema.parse({}), values, page, problem };
+}
+
+/** A link to the same filtered list: a page of it, or the CSV export (page omitted). */
+export function inventoryHref(path: string, values: Record<string, string>, page = 1): string {
+  const params = new URLSearchParams(values);
+  if (page > 1) params.set("page", String(page));
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}

@@ -29,6 +29,8 @@ type Who = "signed out" | "member" | "admin";
 
 type Fixture = {
   member: TestUser & { cookie: string; tokens: [CreatedToken, CreatedToken] };
+  /** Two more of the member's tokens, for Revoke selected. */
+  revocable: [CreatedToken, CreatedToken];
   /** Someone else, with a token: a filter that escaped its owner's scope would reach it. */
   other: UserWithToken;
   /** A member whose password the valid call changes (so the member's own session stays as it was). */
@@ -111,6 +113,20 @@ const validCalls: Record<string, ValidCall> = {
     params: () => ({ id: fixture.member.person.id }),
     check: async () => expect(await tokenExists(fixture.member.tokens[1])).toBe(false),
   },
+  revokeTokensAction: {
+    who: "admin",
+    args: () => [fixture.revocable.map((token) => token.tokenInfo.tokenId)],
+    check: async (data) => {
+      expect(data).toEqual({ revoked: 2 });
+      for (const token of fixture.revocable) expect(await tokenExists(token)).toBe(false);
+      const ids = fixture.revocable.map((token) => token.tokenInfo.tokenId);
+      const events = await query(
+        `SELECT "tokenId" FROM "audit_events" WHERE type = 'token.deleted' AND "tokenId" IN (?, ?) ORDER BY "tokenId"`,
+        [...ids].sort(),
+      );
+      expect(events).toEqual([...ids].sort().map((tokenId) => ({ tokenId })));
+    },
+  },
   signOutEverywhereAction: {
     who: "member",
     cookie: () => fixture.leaver.cookie,
@@ -152,11 +168,13 @@ beforeAll(async () => {
   const member = await createPerson({ canGenerateApiAccessTokens: true }, "actions-member");
   const credentials = { basic: { email: member.email, password: member.password } };
   const tokens: [CreatedToken, CreatedToken] = [await createToken(credentials), await createToken(credentials)];
+  const revocable: [CreatedToken, CreatedToken] = [await createToken(credentials), await createToken(credentials)];
   const other = await createUserWithToken("actions-other");
   const passwordChanger = await createPerson({}, "actions-password");
   const leaver = await createPerson({}, "actions-leaver");
   fixture = {
     member: { ...member, tokens, ...(await signIn(member.email, member.password)) },
+    revocable,
     other,
     passwordChanger: { ...passwordChanger, ...(await signIn(passwordChanger.email, passwordChanger.password)) },
     leaver: { ...leaver, ...(await signIn(leaver.email, leaver.password)) },

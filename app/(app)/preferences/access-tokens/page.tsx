@@ -3,6 +3,7 @@ import { TokenTable } from "@/components/token-table";
 import { Pager } from "@/components/ui/pager";
 import { requireUser } from "@/lib/auth/session";
 import { getGeneratePermission, listAccessTokens } from "@/lib/data/access-tokens";
+import { recentUsage } from "@/lib/data/token-usage";
 import { DEFAULT_LIMIT, pageNumber } from "@/lib/http/pagination";
 import { routes } from "@/lib/routes";
 import { GenerateTokenButton } from "./_components/generate-token-button";
@@ -19,6 +20,7 @@ export default async function AccessTokensPage({ searchParams }: Props) {
     getGeneratePermission(user),
     listAccessTokens(user, { limit: DEFAULT_LIMIT, offset: (page - 1) * DEFAULT_LIMIT }),
   ]);
+  const usage = await recentUsage(tokens.data.map((token) => token.tokenId));
   const pageCount = Math.max(1, Math.ceil(tokens.count / DEFAULT_LIMIT));
 
   return (
@@ -47,7 +49,7 @@ export default async function AccessTokensPage({ searchParams }: Props) {
           You cannot generate access tokens. {permission.reason}
         </p>
       )}
-      <TokenTable tokens={tokens.data} deleteAction={deleteTokenAction} />
+      <TokenTable tokens={tokens.data} usage={Object.fromEntries(usage)} deleteAction={deleteTokenAction} />
       {pageCount > 1 && (
         <Pager
           page={page}

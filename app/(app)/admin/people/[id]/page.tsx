@@ -6,6 +6,7 @@ import { activityHref } from "@/lib/audit/activity-query";
 import { requireAdminUser } from "@/lib/auth/session";
 import { listPersonAccessTokens } from "@/lib/data/access-tokens";
 import { getPerson } from "@/lib/data/people";
+import { recentUsage } from "@/lib/data/token-usage";
 import { AppError } from "@/lib/errors";
 import { MAX_LIMIT } from "@/lib/http/pagination";
 import { routes } from "@/lib/routes";
@@ -22,6 +23,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
     throw error;
   });
   const tokens = await listPersonAccessTokens(admin, person.id, { limit: MAX_LIMIT, offset: 0 });
+  const usage = await recentUsage(tokens.data.map((token) => token.tokenId));
   return (
     <div className="mx-auto max-w-6xl space-y-6">
       <Link href={routes.people} className="text-sm text-blue-800 dark:text-blue-300 hover:underline">
@@ -48,6 +50,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         </p>
         <TokenTable
           tokens={tokens.data}
+          usage={Object.fromEntries(usage)}
           deleteAction={deletePersonTokenAction}
           emptyMessage="This person holds no tokens."
         />
