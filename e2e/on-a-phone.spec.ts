@@ -47,6 +47,7 @@ test("on a phone the navigation is behind a Menu button: keyboard, focus kept in
   await expect(menu.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText([
     "Access Tokens",
     "People",
+    "Tokens",
     "Workspace Settings",
     "Activity",
     "API Documentation",
