@@ -71,7 +71,9 @@ test("at 1280 x 800 every column of the Access Tokens table and each row's menu 
   await expect(row).toContainText("Read only");
   await expect(row).toContainText("Expires soon");
   // Last Used: the time, and under it the 30-day sparkline's summary.
-  await expect(row.getByRole("cell").nth(5)).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\s*\d+ uses? in the last 30 days/);
+  await expect(row.getByRole("cell").nth(5)).toHaveText(
+    /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\s*\d+ uses? in the last 30 days/,
+  );
   // The window as a laptop shows it: the README's screenshot (docs/screenshots/access-tokens.png) is this one.
   await screenshot(page, testInfo, "access-tokens-1280x800", false);
   const menu = page.getByRole("button", { name: `Actions for token ${newest.tokenInfo.tokenId}` });
