@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { sessionUserOf } from "@/lib/auth/session";
 import { listWorkspaceTokens } from "@/lib/data/token-inventory";
 import { toCsv } from "@/lib/http/csv";
+import { apiRoute } from "@/lib/http/respond";
 import { tokenInventoryFiltersSchema, inventoryFilterInput } from "@/lib/validations/token-inventory";
 
 const HEADER = [
@@ -28,7 +29,8 @@ function refuse(status: number, message: string): NextResponse {
  * Admin > Tokens' Export CSV: every token matching the page's filters (the same query parameters), for the
  * signed-in admin. Signed out or not an admin: 404, as if there were nothing here.
  */
-export async function GET(request: NextRequest): Promise<Response> {
+// apiRoute: a database that cannot answer is a 503 with Retry-After, as on the API, never a 500.
+export const GET = apiRoute(async (request: NextRequest): Promise<Response> => {
   const user = await sessionUserOf(request.headers);
   if (!user?.isAdmin) return refuse(404, "Not found");
   const filters = tokenInventoryFiltersSchema.safeParse(inventoryFilterInput(request.nextUrl.searchParams));
@@ -59,4 +61,4 @@ export async function GET(request: NextRequest): Promise<Response> {
       "Cache-Control": "no-store",
     },
   });
-}
+});
