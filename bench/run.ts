@@ -12,7 +12,7 @@ import prettier from "prettier";
 import { startTestServer, TEST_ADMIN, type TestServer } from "../test/support/server";
 import { measure, processTreeRss, serverRssMb, type LoadOptions, type Scenario } from "./measure";
 import { freshPostgresDatabase } from "./postgres";
-import { INVENTORY_API, printTable, targets, type Round } from "./report";
+import { INVENTORY_API, INVENTORY_PAGE, printTable, targets, type Round } from "./report";
 import { seed, type Seeded } from "./seed";
 
 const { values } = parseArgs({
@@ -95,6 +95,13 @@ function scenarioList(s: Seeded): Scenario[] {
       name: INVENTORY_API,
       path: "/v4/workspaces/current/apiAccessTokens?sort=-lastUsed",
       headers: bearer(s.validToken),
+      expectStatus: 200,
+      connections: 1,
+    },
+    {
+      name: INVENTORY_PAGE,
+      path: "/admin/tokens?sort=-lastUsed",
+      headers: { cookie: s.cookie },
       expectStatus: 200,
       connections: 1,
     },
