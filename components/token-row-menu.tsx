@@ -1,35 +1,21 @@
 "use client";
 
 import { EllipsisVertical } from "lucide-react";
-import { useRef, useState, useTransition } from "react";
-import { ConfirmDialog } from "@/components/ui/alert-dialog";
+import { useRef, useState } from "react";
+import { DeleteTokenDialog, type DeleteTokenAction } from "@/components/delete-token-dialog";
 import {
   DropdownMenu,
   DropdownMenuContent,
   DropdownMenuItem,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import type { ActionResult } from "@/lib/actions/action-result";
-
-export type DeleteTokenAction = (tokenId: string) => Promise<ActionResult>;
 
 type Props = { tokenId: string; description: string; deleteAction: DeleteTokenAction };
 
 /** The row's context menu; its Delete Token... item asks for confirmation, then deletes. */
 export function TokenRowMenu({ tokenId, description, deleteAction }: Props) {
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
   const triggerRef = useRef<HTMLButtonElement>(null);
-
-  function confirmDelete() {
-    setError(null);
-    startTransition(async () => {
-      const result = await deleteAction(tokenId);
-      if (result.ok) setConfirming(false);
-      else setError(result.message ?? "The token could not be deleted.");
-    });
-  }
 
   return (
     <>
@@ -47,25 +33,13 @@ export function TokenRowMenu({ tokenId, description, deleteAction }: Props) {
           </DropdownMenuItem>
         </DropdownMenuContent>
       </DropdownMenu>
-      <ConfirmDialog
+      <DeleteTokenDialog
+        tokenId={tokenId}
+        description={description}
+        deleteAction={deleteAction}
         open={confirming}
-        onOpenChange={(open) => {
-          setConfirming(open);
-          if (!open) setError(null);
-        }}
-        title="Delete access token?"
-        description={
-          <>
-            Token <span className="font-mono">{tokenId}</span>
-            {description ? ` (${description})` : ""} stops working immediately for every script that uses it. This
-            cannot be undone.
-          </>
-        }
-        confirmLabel="Delete"
-        pendingLabel="Deleting…"
-        pending={pending}
-        error={error}
-        onConfirm={confirmDelete}
+        onOpenChange={setConfirming}
+        onDeleted={() => setConfirming(false)}
         onCloseAutoFocus={(event) => {
           // Back to this row's menu button (after a deletion the row, and the button, are gone).
           event.preventDefault();

@@ -5,8 +5,9 @@ import { UtcTime } from "@/components/utc-time";
 import type { TokenInfo } from "@/lib/data/token-info";
 import { routes } from "@/lib/routes";
 import { EXPIRES_SOON_DAYS, expiresSoon } from "@/lib/tokens/expiry";
+import type { DeleteTokenAction } from "./delete-token-dialog";
 import { accessHints, accessOf } from "./token-access";
-import { TokenRowMenu, type DeleteTokenAction } from "./token-row-menu";
+import { TokenRowMenu } from "./token-row-menu";
 import { TokenStatus } from "./token-status";
 
 type Props = {

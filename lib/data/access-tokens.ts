@@ -124,7 +124,8 @@ function requireTokenId(tokenId: unknown): asserts tokenId is string {
   if (!isTokenId(tokenId)) throw notFound("Token");
 }
 
-function visibleTo(actor: Actor, tokenId: string) {
+/** The owner's own token, or any of the workspace for an admin: the where of every read of one token. */
+export function visibleTo(actor: Actor, tokenId: string) {
   return actor.isAdmin
     ? { id: tokenId, user: { workspaceId: actor.workspaceId } }
     : { id: tokenId, userId: actor.userId };

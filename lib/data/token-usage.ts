@@ -9,6 +9,7 @@ import { env } from "@/lib/env";
 import { errorLabel, notFound } from "@/lib/errors";
 import { isTokenId } from "@/lib/tokens/format";
 import { UsageBuffer, utcDay, type UsageWriter } from "@/lib/tokens/usage-buffer";
+import { visibleTo } from "./access-tokens";
 import type { Actor } from "./actor";
 
 const DAY_MS = 86_400_000;
@@ -90,9 +91,7 @@ export async function getTokenUsage(
 ): Promise<TokenUsage> {
   if (!isTokenId(tokenId)) throw notFound("Token");
   const token = await db.accessToken.findFirst({
-    where: actor.isAdmin
-      ? { id: tokenId, user: { workspaceId: actor.workspaceId } }
-      : { id: tokenId, userId: actor.userId },
+    where: visibleTo(actor, tokenId),
     select: { id: true },
   });
   if (!token) throw notFound("Token");
