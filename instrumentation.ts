@@ -8,6 +8,16 @@ export async function register(): Promise<void> {
   const { refuseRequest } = await import("@/lib/server/request-guard");
   const { answerBeforeNext } = await import("@/lib/server/fast-paths");
   const { PATHS_BEFORE_NEXT } = await import("@/lib/server/paths-before-next");
-  const hooks = { start, shutdown, refuseRequest, answerBeforeNext, pathsBeforeNext: PATHS_BEFORE_NEXT };
+  const { workspaceOfRequest } = await import("@/lib/server/workspace-gate");
+  const { WORKSPACE_HEADER } = await import("@/lib/workspaces/request");
+  const hooks = {
+    start,
+    shutdown,
+    refuseRequest,
+    answerBeforeNext,
+    pathsBeforeNext: PATHS_BEFORE_NEXT,
+    workspaceOfRequest,
+    workspaceHeader: WORKSPACE_HEADER,
+  };
   Object.assign(globalThis, { [Symbol.for("tessera.server")]: hooks });
 }

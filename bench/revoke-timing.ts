@@ -13,7 +13,7 @@ import { applyMigrations } from "../lib/db/migrations";
 import { PrismaClient } from "../lib/generated/sqlite/client";
 import { checksumOf, generateToken, hashToken, randomBase62, SECRET_LENGTH, TOKEN_PREFIX } from "../lib/tokens/format";
 
-type Revoke = (tokenValue: string, source: AuditSource) => Promise<boolean>;
+type Revoke = (tokenValue: string, workspaceId: string, source: AuditSource) => Promise<boolean>;
 
 const calls = Number(process.argv[2] ?? 3000);
 const modulePath = path.resolve(process.argv[3] ?? "lib/data/access-tokens.ts");
@@ -32,7 +32,7 @@ function median(values: number[]): number {
 
 async function microseconds(revoke: Revoke, value: () => string): Promise<number> {
   const start = process.hrtime.bigint();
-  await revoke(value(), source);
+  await revoke(value(), "w", source);
   return Number(process.hrtime.bigint() - start) / 1000;
 }
 

@@ -67,6 +67,15 @@ export const envSchema = z.object({
   }),
   LAST_USED_INTERVAL_SECONDS: wholeNumber(60, { min: 1, unit: "seconds" }),
   TRUST_PROXY: flag(false),
+  /** Unset: one workspace at every host name. Set: <name>.<domain> is workspace <name> (lib/workspaces/). */
+  WORKSPACE_DOMAIN: trimmed
+    .transform((domain) => domain?.toLowerCase().replace(/\.$/, ""))
+    .refine(
+      (domain) =>
+        domain === undefined ||
+        /^(?=.{1,200}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/.test(domain),
+      "must be a host name, e.g. tessera.example.com",
+    ),
   RATE_LIMIT_ADDRESS_FAILURES: wholeNumber(20, { min: 1 }),
   RATE_LIMIT_ACCOUNT_FAILURES: wholeNumber(5, { min: 1 }),
   RATE_LIMIT_TOKEN_FAILURES: wholeNumber(50, { min: 1 }),

@@ -18,6 +18,10 @@
 // 5. The token checks that sit in front of every request of someone else's API (GET /v4/auth/verify) and a
 //    script's "who am I" (GET /v4/people/current with a token) are answered here, before Next.js, by the app's
 //    own code (lib/server/fast-paths.ts), handed over by instrumentation.ts like the lifecycle.
+// 6. Workspaces (WORKSPACE_DOMAIN): the host name decides the workspace of every request but the health check
+//    (lib/server/workspace-gate.ts); the server sets the header that names it (after deleting any the client
+//    sent) or answers 404 workspace_not_found itself. next-auth then builds its URLs from the request's own host,
+//    in the scheme given by `publicProtocol` unless a trusted proxy said otherwise.
 // Plain JavaScript, so that the server process does not carry a TypeScript loader.
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
@@ -36,7 +40,7 @@ const NEW_CONNECTION_GRACE_MS = 10_000;
 const NO_CONTENT_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 // Its options come from scripts/start.ts, which read them from the environment through lib/env.ts.
-const { dev = false, port, hostname, trustProxy, distDir } = JSON.parse(process.argv[2]);
+const { dev = false, port, hostname, trustProxy, distDir, publicProtocol } = JSON.parse(process.argv[2]);
 
 const root = path.resolve(import.meta.dirname, "..");
 const app = next({ dev, dir: root, hostname, port });
@@ -47,6 +51,7 @@ await app.prepare();
 // the hooks work on the modules the routes use (running it twice hands over the same hooks).
 if (!dev) await createRequire(import.meta.url)(path.join(root, distDir, "server", "instrumentation.js")).register();
 const hooks = globalThis[Symbol.for("tessera.server")];
+const WORKSPACE_HEADER = hooks.workspaceHeader;
 hooks.start();
 
 function sendError(response, status, error, headers = {}) {
@@ -101,11 +106,38 @@ const server = createServer((request, response) => {
     request.headers["x-forwarded-for"] = request.socket.remoteAddress ?? "unknown";
   }
   const path = request.url.split("?", 1)[0];
-  if (pathsBeforeNext.has(path)) return void answerBeforeNext(request, response, path);
-  void handle(request, response);
+  delete request.headers[WORKSPACE_HEADER];
+  if (path === "/healthz") return void handle(request, response);
+  void enterWorkspace(request, response, path);
 });
 
 const pathsBeforeNext = new Set(hooks.pathsBeforeNext);
+
+// 6. The request's workspace, then the request itself: before Next.js (5) or by Next.js.
+async function enterWorkspace(request, response, path) {
+  let gate;
+  try {
+    gate = await hooks.workspaceOfRequest(path, request.headers);
+  } catch (error) {
+    console.error("Unexpected error:", error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+    return sendError(response, 500, { code: "internal_error", message: "Something went wrong on our side" });
+  }
+  if (gate.answer) {
+    request.resume();
+    return send(request, response, gate.answer);
+  }
+  request.headers[WORKSPACE_HEADER] = gate.workspaceId;
+  if (publicProtocol && (!trustProxy || !request.headers["x-forwarded-proto"])) {
+    request.headers["x-forwarded-proto"] = publicProtocol;
+  }
+  if (pathsBeforeNext.has(path)) return void answerBeforeNext(request, response, path);
+  void handle(request, response);
+}
+
+function send(request, response, answer) {
+  response.writeHead(answer.status, { ...answer.headers, "Content-Length": Buffer.byteLength(answer.body) });
+  response.end(request.method === "HEAD" ? undefined : answer.body);
+}
 
 // 5. The token checks answered before Next.js (lib/server/fast-paths.ts says which and why); anything they
 // leave (null) goes on to Next.js.
@@ -123,8 +155,7 @@ async function answerBeforeNext(request, response, path) {
   }
   if (!answer) return void handle(request, response);
   request.resume(); // a body nobody reads (these answers take none) must not hold the connection
-  response.writeHead(answer.status, { ...answer.headers, "Content-Length": Buffer.byteLength(answer.body) });
-  response.end(request.method === "HEAD" ? undefined : answer.body);
+  send(request, response, answer);
 }
 
 server.on("connection", (socket) => {

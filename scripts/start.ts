@@ -61,7 +61,9 @@ const dev = process.argv.includes("--dev");
 prepareDatabase();
 // The server and the build get the settings as checked here, with the defaults that derive from others made
 // explicit and the generated secret: next-auth reads NEXTAUTH_SECRET and NEXTAUTH_URL from the environment.
-const env = {
+// With several workspaces (WORKSPACE_DOMAIN) there is no one URL: next-auth takes each request's own host
+// (AUTH_TRUST_HOST; the server has checked it names a workspace), in NEXTAUTH_URL's scheme (publicProtocol).
+const env: NodeJS.ProcessEnv = {
   ...process.env,
   NEXTAUTH_SECRET: secret,
   NEXTAUTH_URL: settings.NEXTAUTH_URL,
@@ -69,6 +71,10 @@ const env = {
   PORT: String(settings.PORT),
   NEXT_DIST_DIR: settings.NEXT_DIST_DIR,
 };
+if (settings.WORKSPACE_DOMAIN) {
+  delete env.NEXTAUTH_URL;
+  env.AUTH_TRUST_HOST = "true";
+}
 const next = path.join(root, "node_modules", ".bin", "next");
 // Instances started together from one folder take turns, so only the first one builds.
 await withFileLock(`${distDir}.build-lock`, async () => {
@@ -83,6 +89,7 @@ const serverOptions = {
   port: settings.PORT,
   hostname: settings.HOSTNAME,
   trustProxy: settings.TRUST_PROXY,
+  publicProtocol: settings.WORKSPACE_DOMAIN ? new URL(settings.NEXTAUTH_URL).protocol.slice(0, -1) : null,
   distDir: settings.NEXT_DIST_DIR,
 };
 const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs"), JSON.stringify(serverOptions)], {

@@ -7,6 +7,7 @@ import { forbidden, unauthorized, type AppError } from "@/lib/errors";
 import { parseToken, tokenMatchesHash } from "@/lib/tokens/format";
 import { effectiveExpiry, generateDenial, generateDenialMessages, policyCutoff } from "@/lib/tokens/policy";
 import { allows, scopeNeededFor, type Scope } from "@/lib/tokens/scopes";
+import { workspaceIdOf } from "@/lib/workspaces/request";
 import { parseAuthorizationHeader } from "./authorization-header";
 import type { Principal } from "./principal";
 import { isCrossOriginChange } from "./same-origin";
@@ -49,9 +50,10 @@ export type TokenCheck =
   /** A real token that may not be used now (expired, or blocked by the workspace's policy). */
   | { usable: false; guess: false; tokenId: string; error: AppError };
 
-export async function checkToken(tokenValue: string, now = new Date()): Promise<TokenCheck> {
+/** The workspace is the request's (lib/workspaces/request.ts): another workspace's token is a guess there. */
+export async function checkToken(tokenValue: string, workspaceId: string, now = new Date()): Promise<TokenCheck> {
   const parsed = parseToken(tokenValue);
-  const token = parsed && (await findTokenForAuthentication(parsed.tokenId));
+  const token = parsed && (await findTokenForAuthentication(parsed.tokenId, workspaceId));
   if (!token || !tokenMatchesHash(tokenValue, token.secretHash))
     return { usable: false, guess: true, malformed: !parsed };
   if (token.expiresAt && token.expiresAt <= now) {
@@ -81,7 +83,7 @@ export async function checkToken(tokenValue: string, now = new Date()): Promise<
  */
 export async function authenticateToken(headers: Headers, tokenValue: string, needed: Scope): Promise<TokenPrincipal> {
   const now = new Date();
-  const check = await checkToken(tokenValue, now);
+  const check = await checkToken(tokenValue, workspaceIdOf(headers), now);
   if (!check.usable) {
     if (check.guess) {
       const invalid = unauthorized("invalid_token", "The access token is invalid or has been deleted");

@@ -8,7 +8,11 @@ import { routes } from "@/lib/routes";
 import { SESSION_IDLE_SECONDS } from "./session-lifetime";
 import { signInFailure } from "./sign-in-failure";
 
-export const authOptions: NextAuthOptions = {
+/**
+ * next-auth's options for a request to the workspace with this id (app/api/auth/[...nextauth]/route.ts): a cookie
+ * is renewed, and a sign-out ends a session, only in the workspace the request is for.
+ */
+export const authOptionsFor = (workspaceId: string): NextAuthOptions => ({
   session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
   pages: { signIn: routes.login },
   providers: [
@@ -38,7 +42,7 @@ export const authOptions: NextAuthOptions = {
       // session. Throwing makes it clear the cookie and answer {} instead. While the database is unavailable
       // the cookie is kept as it is (the row, checked on every request, still decides), so that an outage
       // does not sign everybody out.
-      if (!token.sid || !(await renewSession(token.sid).catch(keepWhileUnavailable))) {
+      if (!token.sid || !(await renewSession(token.sid, workspaceId).catch(keepWhileUnavailable))) {
         throw new Error("The session has ended");
       }
       return { sub: token.sub, sid: token.sid };
@@ -50,10 +54,10 @@ export const authOptions: NextAuthOptions = {
   events: {
     // Signing out ends the session in the database, so a copy of the cookie is refused too.
     async signOut({ token }) {
-      if (token?.sid) await endSession(token.sid, "signed_out");
+      if (token?.sid) await endSession(token.sid, workspaceId, "signed_out");
     },
   },
-};
+});
 
 // next-auth hands authorize the request's headers as a plain object (or, in some paths, as Headers).
 function headersOf(raw: unknown): Headers {

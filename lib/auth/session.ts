@@ -8,11 +8,14 @@ import { auditSource, type AuditSource } from "@/lib/audit/source";
 import { findSessionUser } from "@/lib/data/sessions";
 import { env } from "@/lib/env";
 import { routes } from "@/lib/routes";
+import { workspaceIdOf } from "@/lib/workspaces/request";
 import type { SessionPrincipal } from "./principal";
+import { publicOriginOf } from "./public-origin";
 
 /**
  * The person signed in with the session cookie among these request headers, as they are now: null without a
- * cookie, or when it is forged, idle for too long, ended or expired, or its person is disabled. One read.
+ * cookie, or when it is forged, idle for too long, ended or expired, its person is disabled, or it is a session
+ * of another workspace than the request's (the browser keeps a cookie to its host; a copy is refused). One read.
  */
 export async function sessionUserOf(requestHeaders: Headers): Promise<SessionPrincipal | null> {
   // getToken decrypts and verifies the cookie; it wants a request, and would take an Authorization header
@@ -20,8 +23,9 @@ export async function sessionUserOf(requestHeaders: Headers): Promise<SessionPri
   const onlyCookie = new NextRequest("http://tessera.invalid/", {
     headers: { cookie: requestHeaders.get("cookie") ?? "" },
   });
-  const jwt = await getToken({ req: onlyCookie, secret: env().NEXTAUTH_SECRET });
-  return jwt?.sid ? findSessionUser(jwt.sid) : null;
+  const secureCookie = publicOriginOf(requestHeaders).startsWith("https:");
+  const jwt = await getToken({ req: onlyCookie, secret: env().NEXTAUTH_SECRET, secureCookie });
+  return jwt?.sid ? findSessionUser(jwt.sid, workspaceIdOf(requestHeaders)) : null;
 }
 
 /** The signed-in person of this page or server action, read once per request; null when not signed in. */

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/data/actor";
+import type { Account, Actor } from "@/lib/data/actor";
 import { recordAddressBlocked, recordPasswordBlocks, recordScopeBurst } from "@/lib/data/audit-throttle";
 import { isFamiliarAddress, rememberSignInAddress } from "@/lib/data/sign-in-addresses";
 import { insufficientScope, tooManyAttempts, type AppError } from "@/lib/errors";
@@ -7,6 +7,7 @@ import { clientAddress } from "@/lib/rate-limit/client-address";
 import { admitPasswordAttempt } from "@/lib/rate-limit/password-gate";
 import { throttles } from "@/lib/rate-limit/throttles";
 import type { Scope } from "@/lib/tokens/scopes";
+import { workspaceIdOf } from "@/lib/workspaces/request";
 
 /**
  * A password attempt (`attempt`, given the client's address) behind the brute-force throttle
@@ -17,13 +18,14 @@ import type { Scope } from "@/lib/tokens/scopes";
  */
 export async function throttlePasswordAttempt(
   headers: Headers,
-  account: string,
+  account: Account,
   attempt: (address: string) => Promise<Actor | null>,
 ): Promise<Actor | null> {
   const address = clientAddress(headers);
   const gate = await admitPasswordAttempt(throttles().password, {
     address,
-    account,
+    // Counted per workspace: a guesser at one workspace's alice does not lock out another's.
+    account: JSON.stringify([account.workspaceId, account.email]),
     isFamiliar: () => isFamiliarAddress(account, address),
   });
   await recordPasswordBlocks(headers, account, gate.blocksStarted);
@@ -62,7 +64,7 @@ export async function refuseInvalidToken(
  */
 export async function shareTokenFailures(): Promise<void> {
   for (const { key, block } of await throttles().tokenAddress.flush()) {
-    await recordAddressBlocked(new Headers({ "x-forwarded-for": key }), "token-address", block.seconds);
+    await recordAddressBlocked(new Headers({ "x-forwarded-for": key }), "token-address", block.seconds, null);
   }
 }
 
@@ -74,7 +76,9 @@ export async function countInvalidToken(headers: Headers, { malformed }: { malfo
   if (known > 0) throw tooManyAttempts(known);
   const counted = await (malformed ? malformedTokenAddress : tokenAddress).take(address);
   if (counted.granted) return;
-  if (counted.startedBlock) await recordAddressBlocked(headers, "token-address", counted.startedBlock.seconds);
+  if (counted.startedBlock) {
+    await recordAddressBlocked(headers, "token-address", counted.startedBlock.seconds, workspaceIdOf(headers));
+  }
   throw tooManyAttempts(counted.retryAfterSeconds);
 }
 

@@ -70,7 +70,7 @@ async function newToken(): Promise<{ tokenId: string; tokenValue: string }> {
 /** The SQL statements one revocation sends. */
 async function statementsOf(tokenValue: string): Promise<string[]> {
   const start = statements.length;
-  await revokeLeakedToken(tokenValue, source);
+  await revokeLeakedToken(tokenValue, "workspace-1", source);
   return statements.slice(start);
 }
 
@@ -110,7 +110,7 @@ describe("revokeLeakedToken", () => {
 
   it("deletes the token with its real value and records token.revoked about its owner", async () => {
     const { tokenId, tokenValue } = await newToken();
-    await expect(revokeLeakedToken(tokenValue, source)).resolves.toBe(true);
+    await expect(revokeLeakedToken(tokenValue, "workspace-1", source)).resolves.toBe(true);
     expect(await client.accessToken.count({ where: { id: tokenId } })).toBe(0);
     const events = await client.auditEvent.findMany({ where: { tokenId } });
     expect(events).toMatchObject([
@@ -122,6 +122,13 @@ describe("revokeLeakedToken", () => {
         actorMethod: "anonymous",
       },
     ]);
-    await expect(revokeLeakedToken(tokenValue, source)).resolves.toBe(false);
+    await expect(revokeLeakedToken(tokenValue, "workspace-1", source)).resolves.toBe(false);
+  });
+
+  it("revokes nothing at another workspace's address, and records nothing", async () => {
+    const { tokenId, tokenValue } = await newToken();
+    await expect(revokeLeakedToken(tokenValue, "workspace-2", source)).resolves.toBe(false);
+    expect(await client.accessToken.count({ where: { id: tokenId } })).toBe(1);
+    expect(await client.auditEvent.count({ where: { tokenId } })).toBe(0);
   });
 });

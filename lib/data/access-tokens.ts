@@ -241,8 +241,13 @@ export async function getGeneratePermission(actor: Actor): Promise<GeneratePermi
  * Whether the id exists must not show in the work done: a value with a real token id and a wrong secret costs
  * the same one statement as a made-up id (a DELETE matching id and hash, returning the owner), so timing cannot
  * tell a guesser which ids exist. Only the holder of the real value causes more (the event), and learns nothing.
+ * Only a token of the request's workspace: at another workspace's address the value is nobody's.
  */
-export async function revokeLeakedToken(tokenValue: string, source: AuditSource): Promise<boolean> {
+export async function revokeLeakedToken(
+  tokenValue: string,
+  workspaceId: string,
+  source: AuditSource,
+): Promise<boolean> {
   const parsed = parseToken(tokenValue);
   if (!parsed) return false;
   return db.$transaction(async (tx) => {
@@ -250,6 +255,7 @@ export async function revokeLeakedToken(tokenValue: string, source: AuditSource)
     const [revoked] = await tx.$queryRaw<Array<{ userId: string; workspaceId: string }>>`
       DELETE FROM "AccessToken"
       WHERE "id" = ${parsed.tokenId} AND "secretHash" = ${hashToken(tokenValue)}
+        AND "userId" IN (SELECT u."id" FROM "User" u WHERE u."workspaceId" = ${workspaceId})
       RETURNING "userId", (SELECT u."workspaceId" FROM "User" u WHERE u."id" = "AccessToken"."userId") AS "workspaceId"`;
     if (!revoked) return false;
     await recordAuditEvent(tx, {

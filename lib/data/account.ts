@@ -8,7 +8,8 @@ import { db } from "@/lib/db/client";
 import { invalidField, notFound } from "@/lib/errors";
 import { isStorableEmail, normalizeEmail } from "@/lib/validations/email";
 import { themeSchema, type Theme } from "@/lib/validations/theme";
-import type { Actor } from "./actor";
+import { workspaceIdOf } from "@/lib/workspaces/request";
+import type { Account, Actor } from "./actor";
 import { recordAuditEvent } from "./audit-record";
 import { personSelect, toPerson, type Person } from "./people";
 import { endSessionsOf } from "./sessions";
@@ -19,15 +20,17 @@ import { endSessionsOf } from "./sessions";
  * authentication, a password change) is this one, behind the brute-force throttle (lib/auth/throttle.ts).
  */
 export async function verifyCredentials(headers: Headers, email: string, password: string): Promise<Actor | null> {
-  return throttlePasswordAttempt(headers, normalizeEmail(email), (address) => checkPassword(email, password, address));
+  // The request's workspace: the same email in another workspace is another person, with another password.
+  const account = { workspaceId: workspaceIdOf(headers), email: normalizeEmail(email) };
+  return throttlePasswordAttempt(headers, account, (address) => checkPassword(account, password, address));
 }
 
 /** The bcrypt comparison takes its turn as the client address's (lib/auth/passwords.ts). */
-async function checkPassword(email: string, password: string, clientAddress: string): Promise<Actor | null> {
+async function checkPassword(account: Account, password: string, clientAddress: string): Promise<Actor | null> {
   // An email that cannot be stored is nobody's; the password is still checked, so it takes as long.
-  const user = isStorableEmail(email)
+  const user = isStorableEmail(account.email)
     ? await db.user.findUnique({
-        where: { email: normalizeEmail(email) },
+        where: { workspaceId_email: account },
         select: { id: true, workspaceId: true, isAdmin: true, isDisabled: true, passwordHash: true },
       })
     : null;

@@ -7,6 +7,9 @@ export type Actor = {
   isAdmin: boolean;
 };
 
+/** Whom a password is for: an email in a workspace (the same email elsewhere is someone else). */
+export type Account = { workspaceId: string; email: string };
+
 export const ADMINS_ONLY_MESSAGE = "Only workspace admins may do this";
 
 /**

@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { forbidden } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { auditEventSchema } from "@/lib/openapi/schemas";
+import { DEFAULT_WORKSPACE } from "@/lib/workspaces/names";
 import { assertAdmin, type Actor } from "./actor";
 
 /** The contract's AuditEvent (lib/openapi/schemas.ts). */
@@ -49,7 +50,11 @@ export async function listAuditEvents(
 }
 
 function scopeCondition(actor: Actor, workspace: boolean, filters: AuditFilters): Prisma.AuditEventWhereInput {
-  if (workspace) return { OR: [{ workspaceId: actor.workspaceId }, { workspaceId: null }] };
+  // Instance-wide events (no one workspace's) are the operator's: the default workspace's admins see them.
+  if (workspace && actor.workspaceId === DEFAULT_WORKSPACE.id) {
+    return { OR: [{ workspaceId: actor.workspaceId }, { workspaceId: null }] };
+  }
+  if (workspace) return { workspaceId: actor.workspaceId };
   if (filters.personId !== undefined && filters.personId !== actor.userId) {
     throw forbidden("Only workspace admins may read other people's activity");
   }

@@ -6,21 +6,24 @@ import { rateLimitConfig } from "@/lib/rate-limit/config";
 import type { BlockStart } from "@/lib/rate-limit/password-gate";
 import type { StartedBlock } from "@/lib/rate-limit/policy";
 import { isStorableEmail } from "@/lib/validations/email";
-import { assertAdmin, type Actor } from "./actor";
+import { assertAdmin, type Account, type Actor } from "./actor";
 import { recordAuditEventSafely } from "./audit-record";
 
 /**
  * Records that failed attempts from the request's address just got that address blocked: once per block, by
- * the attempt that started it (the address is the event's own). Never fails the request.
+ * the attempt that started it (the address is the event's own). Never fails the request. The workspace is the
+ * request's, shown to its admins; null when no one request started it (the counts every instance shares), shown
+ * to the default workspace's, the operator's.
  */
 export async function recordAddressBlocked(
   headers: Headers,
   dimension: "password-address" | "token-address",
   blockSeconds: number,
+  workspaceId: string | null,
 ): Promise<void> {
   await recordAuditEventSafely({
     type: "auth.throttled",
-    workspaceId: null,
+    workspaceId,
     actorId: null,
     source: auditSource(headers, null),
     details: { dimension, keyKind: "address", blockSeconds },
@@ -48,10 +51,11 @@ export async function recordScopeBurst(
 }
 
 /** The blocks a password attempt started, each recorded once. */
-export async function recordPasswordBlocks(headers: Headers, account: string, blocks: BlockStart[]): Promise<void> {
+export async function recordPasswordBlocks(headers: Headers, account: Account, blocks: BlockStart[]): Promise<void> {
   for (const block of blocks) {
-    if (block.dimension === "password-address") await recordAddressBlocked(headers, block.dimension, block.seconds);
-    else await recordAccountBlocked(headers, account, block);
+    if (block.dimension === "password-address") {
+      await recordAddressBlocked(headers, block.dimension, block.seconds, account.workspaceId);
+    } else await recordAccountBlocked(headers, account, block);
   }
 }
 
@@ -60,10 +64,10 @@ export async function recordPasswordBlocks(headers: Headers, account: string, bl
  * is its first block of the day: an attack on it has begun. The email is recorded only when it is a person's,
  * so whatever was typed into the email field (even a password) is never kept.
  */
-async function recordAccountBlocked(headers: Headers, account: string, block: StartedBlock): Promise<void> {
+async function recordAccountBlocked(headers: Headers, account: Account, block: StartedBlock): Promise<void> {
   const person = await personWithEmail(account);
   const event = {
-    workspaceId: person?.workspaceId ?? null,
+    workspaceId: account.workspaceId,
     actorId: null,
     source: auditSource(headers, null),
     subjectId: person?.id ?? null,
@@ -75,11 +79,15 @@ async function recordAccountBlocked(headers: Headers, account: string, block: St
       dimension: "password-account",
       keyKind: "account",
       blockSeconds: block.seconds,
-      account: person ? account : null,
+      account: person ? account.email : null,
     },
   });
   if (person && block.number === 1) {
-    await recordAuditEventSafely({ ...event, type: "auth.account_under_attack", details: { account } });
+    await recordAuditEventSafely({
+      ...event,
+      type: "auth.account_under_attack",
+      details: { account: account.email },
+    });
   }
 }
 
@@ -107,10 +115,10 @@ export async function accountsUnderAttack(actor: Actor, personIds: string[]): Pr
   return latest;
 }
 
-async function personWithEmail(email: string): Promise<{ id: string; workspaceId: string } | null> {
-  if (!isStorableEmail(email)) return null;
+async function personWithEmail(account: Account): Promise<{ id: string } | null> {
+  if (!isStorableEmail(account.email)) return null;
   try {
-    return await db.user.findUnique({ where: { email }, select: { id: true, workspaceId: true } });
+    return await db.user.findUnique({ where: { workspaceId_email: account }, select: { id: true } });
   } catch (error) {
     console.error("Could not look up the throttled account:", errorLabel(error));
     return null;

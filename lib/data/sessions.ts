@@ -41,16 +41,20 @@ type Row = Record<"userId" | "expiresAt" | "idleExpiresAt" | "endedAt", unknown>
  * The person signed in with this session, as they are now; null once the session has ended or expired, or
  * the person is disabled or deleted. This runs on every request that uses the cookie.
  */
-export async function findSessionUser(sessionId: string, now = new Date()): Promise<SessionPrincipal | null> {
-  return (await readLiveSession(sessionId, now))?.user ?? null;
+export async function findSessionUser(
+  sessionId: string,
+  workspaceId: string,
+  now = new Date(),
+): Promise<SessionPrincipal | null> {
+  return (await readLiveSession(sessionId, workspaceId, now))?.user ?? null;
 }
 
 /**
  * For next-auth's GET /api/auth/session, which issues the cookie again with a new idle expiry: true, and the
  * row's idle expiry moved along (never past the absolute end), when the session is still live; else false.
  */
-export async function renewSession(sessionId: string, now = new Date()): Promise<boolean> {
-  const live = await readLiveSession(sessionId, now);
+export async function renewSession(sessionId: string, workspaceId: string, now = new Date()): Promise<boolean> {
+  const live = await readLiveSession(sessionId, workspaceId, now);
   if (!live) return false;
   const idleExpiresAt = renewedIdleExpiry(now, live.expiresAt);
   await db.session.update({ where: { id: sessionId }, data: { idleExpiresAt } });
@@ -59,10 +63,12 @@ export async function renewSession(sessionId: string, now = new Date()): Promise
 
 /**
  * One indexed read of the session joined with its person, in one portable statement (double-quoted
- * identifiers, a bound parameter): a nested Prisma select would cost a second round-trip.
+ * identifiers, a bound parameter): a nested Prisma select would cost a second round-trip. A session of another
+ * workspace than the request's is no session here.
  */
 async function readLiveSession(
   sessionId: string,
+  workspaceId: string,
   now: Date,
 ): Promise<{ user: SessionPrincipal; expiresAt: Date } | null> {
   const rows = await db.$queryRaw<Row[]>`
@@ -70,7 +76,7 @@ async function readLiveSession(
            u."workspaceId", u."isAdmin", u."isDisabled", u."email", u."name", u."theme"
     FROM "sessions" s
     JOIN "User" u ON u."id" = s."userId"
-    WHERE s."id" = ${sessionId}`;
+    WHERE s."id" = ${sessionId} AND u."workspaceId" = ${workspaceId}`;
   const row = rows[0];
   if (!row) return null;
   const session = {
@@ -93,8 +99,16 @@ async function readLiveSession(
 }
 
 /** Ends one session (signing out): every copy of its cookie is refused from the next request on. */
-export async function endSession(sessionId: string, reason: SessionEndReason, now = new Date()): Promise<void> {
-  await db.session.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: now, endReason: reason } });
+export async function endSession(
+  sessionId: string,
+  workspaceId: string,
+  reason: SessionEndReason,
+  now = new Date(),
+): Promise<void> {
+  await db.session.updateMany({
+    where: { id: sessionId, endedAt: null, user: { workspaceId } },
+    data: { endedAt: now, endReason: reason },
+  });
 }
 
 /**

@@ -52,7 +52,7 @@ const TOKEN_READ = `
   FROM "AccessToken" t
   JOIN "User" u ON u."id" = t."userId"
   JOIN "Workspace" w ON w."id" = u."workspaceId"
-  WHERE t."id" = ?`;
+  WHERE t."id" = ? AND u."workspaceId" = ?`;
 
 /**
  * One indexed read that brings together the token, its owner and the workspace policy. A nested Prisma
@@ -60,10 +60,14 @@ const TOKEN_READ = `
  * one portable statement: double-quoted identifiers and a bound parameter work on SQLite and PostgreSQL.
  * It also reads the owner's contract fields, so that GET /v4/people/current (a script's "who am I") costs
  * this one statement and no second read. It runs on every token check, so it goes through the driver, not
- * Prisma (lib/db/hot-reader.ts says what that saves).
+ * Prisma (lib/db/hot-reader.ts says what that saves). A token of another workspace than the request's is not
+ * found: to the caller it is a wrong token like any other.
  */
-export async function findTokenForAuthentication(tokenId: string): Promise<TokenForAuthentication | null> {
-  const rows = await hotRead<Row>(TOKEN_READ, [tokenId]);
+export async function findTokenForAuthentication(
+  tokenId: string,
+  workspaceId: string,
+): Promise<TokenForAuthentication | null> {
+  const rows = await hotRead<Row>(TOKEN_READ, [tokenId, workspaceId]);
   const row = rows[0];
   if (!row) return null;
   const isAdmin = toBoolean(row.isAdmin);

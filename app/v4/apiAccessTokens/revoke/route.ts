@@ -7,6 +7,7 @@ import { parseInput } from "@/lib/http/validate";
 import { clientAddress } from "@/lib/rate-limit/client-address";
 import { limitRevokeRequests } from "@/lib/rate-limit/throttles";
 import { revokeAccessTokenSchema } from "@/lib/validations/access-token";
+import { workspaceIdOf } from "@/lib/workspaces/request";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,7 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute(async (request: NextRequest) => {
   await limitRevokeRequests(clientAddress(request.headers));
   const { tokenValue } = parseInput(revokeAccessTokenSchema, await readJsonBody(request));
-  await revokeLeakedToken(tokenValue, auditSource(request.headers, null));
+  await revokeLeakedToken(tokenValue, workspaceIdOf(request.headers), auditSource(request.headers, null));
   return json({ status: "accepted" }, 202);
 });
 
