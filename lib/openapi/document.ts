@@ -163,7 +163,9 @@ export function buildOpenApiDocument(): Json {
         "token with your email and password (Basic) from POST /v4/apiAccessTokens. JSON in and out; timestamps " +
         'are ISO-8601 UTC. Every error is `{"error": {"code", "message"}}`. A method a path does not ' +
         "document answers 405 with that body and an Allow header. Fields of a request body that an operation " +
-        "does not know are ignored; a __proto__, constructor or prototype key anywhere in a body is a 400.",
+        "does not know are ignored; a __proto__, constructor or prototype key anywhere in a body is a 400. " +
+        "With several workspaces (WORKSPACE_DOMAIN), each is served at its own host name, and a host that names " +
+        "no workspace answers every path with 404 workspace_not_found.",
     },
     servers: [{ url: "/", description: "This Tessera" }],
     tags: TAGS.map((name) => ({ name })),
