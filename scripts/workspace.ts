@@ -119,7 +119,12 @@ try {
     await applyMigrations(config);
     const db = createDbClient(config);
     try {
-      await bootstrap(db, admin);
+      // As at the first start: the default workspace, and its first admin when the database is new.
+      const { createdAdmin } = await bootstrap(db, admin);
+      if (createdAdmin) {
+        say(`Created the default workspace's first admin: ${createdAdmin.email}`);
+        if (createdAdmin.generatedPassword) say(`Its password (shown once): ${createdAdmin.generatedPassword}`);
+      }
       await run(db, process.argv.slice(2));
     } finally {
       await db.$disconnect();

@@ -5,12 +5,11 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/passwords";
 import type { PrismaClient } from "@/lib/db/connect";
-import { ConfigError } from "@/lib/env";
 import { errorLabel } from "@/lib/errors";
 import { DEFAULT_WORKSPACE, workspaceNameProblem } from "./names";
 
 /** A refusal of the operator's request, with a message for the terminal. */
-export class WorkspaceCommandError extends ConfigError {}
+export class WorkspaceCommandError extends Error {}
 
 export type AdminAccount = { email: string; password: string | null };
 export type CreatedAdmin = { email: string; generatedPassword: string | null };
@@ -49,20 +48,14 @@ export async function listWorkspaces(db: PrismaClient): Promise<WorkspaceSummary
     orderBy: { name: "asc" },
     select: { id: true, name: true, createdAt: true, _count: { select: { users: true } } },
   });
-  const tokens = await db.accessToken.groupBy({ by: ["userId"], _count: { _all: true } });
-  const owners = await db.user.findMany({ select: { id: true, workspaceId: true } });
-  const workspaceOf = new Map(owners.map((owner) => [owner.id, owner.workspaceId]));
-  const tokensIn = new Map<string, number>();
-  for (const row of tokens) {
-    const workspaceId = workspaceOf.get(row.userId);
-    if (workspaceId) tokensIn.set(workspaceId, (tokensIn.get(workspaceId) ?? 0) + row._count._all);
-  }
-  return workspaces.map((workspace) => ({
-    name: workspace.name,
-    people: workspace._count.users,
-    tokens: tokensIn.get(workspace.id) ?? 0,
-    createdAt: workspace.createdAt,
-  }));
+  return Promise.all(
+    workspaces.map(async (workspace) => ({
+      name: workspace.name,
+      people: workspace._count.users,
+      tokens: await db.accessToken.count({ where: { user: { workspaceId: workspace.id } } }),
+      createdAt: workspace.createdAt,
+    })),
+  );
 }
 
 /** A new name, so a new host name: the old one answers 404 (every instance within a few seconds). */
