@@ -104,6 +104,12 @@ const server = createServer((request, response) => {
   if (!trustProxy) {
     for (const header of FORWARDING_HEADERS) delete request.headers[header];
     request.headers["x-forwarded-for"] = request.socket.remoteAddress ?? "unknown";
+  } else {
+    // A chain of proxies may list several hosts: the first is the one the client asked for, and the one host
+    // every reader (the workspace gate, next-auth's URLs, the same-origin check) must agree on.
+    const host = request.headers["x-forwarded-host"]?.split(",", 1)[0].trim();
+    if (host) request.headers["x-forwarded-host"] = host;
+    else delete request.headers["x-forwarded-host"];
   }
   const path = request.url.split("?", 1)[0];
   delete request.headers[WORKSPACE_HEADER];

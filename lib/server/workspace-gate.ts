@@ -16,16 +16,16 @@ const NOT_FOUND_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-
 /**
  * Run by the server (scripts/serve.mjs) for every request but the health check, before anything else reads it:
  * the host name decides the workspace (lib/workspaces/names.ts), and nothing inside the request can. The host is
- * X-Forwarded-Host when it is there (the server keeps it only with TRUST_PROXY=true, and otherwise sets it to
- * Host), except for GET /v4/auth/verify: a proxy's token check names the protected API's host there, and
+ * X-Forwarded-Host when it is there (the server keeps it, as one host, only with TRUST_PROXY=true), else Host;
+ * except for GET /v4/auth/verify: a proxy's token check names the protected API's host there, and
  * Tessera's own in Host. An unknown name is a 404 that says nothing more, as JSON for the API and a plain page
  * for browsers.
  */
 export async function workspaceOfRequest(path: string, headers: IncomingHttpHeaders): Promise<WorkspaceGate> {
   const domain = env().WORKSPACE_DOMAIN;
   if (!domain) return { workspaceId: DEFAULT_WORKSPACE.id };
-  const forwarded = path === "/v4/auth/verify" ? undefined : firstValue(headers["x-forwarded-host"]);
-  const name = workspaceNameOfHost(forwarded ?? headers.host ?? null, domain);
+  const forwarded = path === "/v4/auth/verify" ? undefined : headers["x-forwarded-host"];
+  const name = workspaceNameOfHost(typeof forwarded === "string" ? forwarded : (headers.host ?? null), domain);
   try {
     const workspaceId = name === null ? null : await workspaceIdNamed(name);
     if (workspaceId !== null) return { workspaceId };
@@ -33,12 +33,6 @@ export async function workspaceOfRequest(path: string, headers: IncomingHttpHead
     return { answer: errorAnswer(error) };
   }
   return { answer: wantsJson(path, headers) ? jsonAnswer({ error: NOT_FOUND }, 404) : notFoundPage() };
-}
-
-// A proxy may list several hosts; the first is the one the client asked for.
-function firstValue(header: string | string[] | undefined): string | undefined {
-  const value = Array.isArray(header) ? header[0] : header;
-  return value?.split(",", 1)[0]?.trim() || undefined;
 }
 
 function wantsJson(path: string, headers: IncomingHttpHeaders): boolean {
