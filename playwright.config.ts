@@ -31,6 +31,21 @@ export const E2E_SERVER_ENV = {
   TRUST_PROXY: "true",
 };
 
+// The second server: several workspaces at their own host names (WORKSPACE_DOMAIN=localhost, so acme.localhost is
+// workspace acme; Chromium resolves every *.localhost to the loopback address), on a fresh database of its own.
+// e2e/workspaces.spec.ts creates its workspaces with `npm run workspace` on that DATA_DIR.
+const workspacesPort = Number(process.env.E2E_WORKSPACES_PORT ?? testPort(3221));
+process.env.E2E_WORKSPACES_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "tessera-e2e-workspaces-"));
+
+/** The workspaces server's environment (the CLI that creates its workspaces runs with it too). */
+export const E2E_WORKSPACES_SERVER_ENV = {
+  ...E2E_SERVER_ENV,
+  PORT: String(workspacesPort),
+  DATA_DIR: process.env.E2E_WORKSPACES_DATA_DIR,
+  NEXTAUTH_URL: `http://localhost:${workspacesPort}`,
+  WORKSPACE_DOMAIN: "localhost",
+};
+
 export default defineConfig({
   testDir: "e2e",
   // A focused test (test.only) would quietly skip every other spec: refused in CI.
@@ -56,13 +71,25 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: "node node_modules/tsx/dist/cli.mjs scripts/start.ts",
-    url: `http://localhost:${port}/healthz`,
-    reuseExistingServer: false,
-    timeout: 240_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: E2E_SERVER_ENV,
-  },
+  webServer: [
+    {
+      command: "node node_modules/tsx/dist/cli.mjs scripts/start.ts",
+      url: `http://localhost:${port}/healthz`,
+      reuseExistingServer: false,
+      timeout: 240_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: E2E_SERVER_ENV,
+    },
+    {
+      // Starts beside the first; whichever takes the build lock second finds the build done.
+      command: "node node_modules/tsx/dist/cli.mjs scripts/start.ts",
+      url: `http://localhost:${workspacesPort}/healthz`,
+      reuseExistingServer: false,
+      timeout: 240_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: E2E_WORKSPACES_SERVER_ENV,
+    },
+  ],
 });

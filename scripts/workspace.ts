@@ -31,7 +31,11 @@ const USAGE = `Usage: npm run workspace -- <command>
 
 const adminSchema = createPersonSchema.pick({ email: true, password: true });
 
-async function run(db: PrismaClient, argv: string[]): Promise<void> {
+type Options = { "admin-email"?: string; "admin-password"?: string; yes?: boolean };
+type Command = (db: PrismaClient) => Promise<void>;
+
+/** The command the arguments name, checked before the database is opened. */
+function parseCommand(argv: string[]): Command {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -42,17 +46,16 @@ async function run(db: PrismaClient, argv: string[]): Promise<void> {
     },
   });
   const [command, name, newName, ...rest] = positionals;
-  if (command === "list" && name === undefined) return list(db);
-  if (command === "create" && name !== undefined && newName === undefined) return create(db, name, values);
+  if (command === "list" && name === undefined) return list;
+  if (command === "create" && name !== undefined && newName === undefined) return (db) => create(db, name, values);
   if (command === "rename" && name !== undefined && newName !== undefined && rest.length === 0) {
-    await renameWorkspace(db, name, newName);
-    return say(`Renamed ${name} to ${newName}${hostOf(newName)}; ${name} is no longer an address.`);
+    return (db) => rename(db, name, newName);
   }
-  if (command === "delete" && name !== undefined && newName === undefined) return remove(db, name, values.yes);
+  if (command === "delete" && name !== undefined && newName === undefined) return (db) => remove(db, name);
   throw new WorkspaceCommandError(USAGE);
 }
 
-async function create(db: PrismaClient, name: string, options: { "admin-email"?: string; "admin-password"?: string }) {
+async function create(db: PrismaClient, name: string, options: Options): Promise<void> {
   const parsed = adminSchema.safeParse({
     email: options["admin-email"] ?? "",
     password: options["admin-password"] ?? "a generated password",
@@ -88,17 +91,34 @@ async function list(db: PrismaClient): Promise<void> {
     );
 }
 
-async function remove(db: PrismaClient, name: string, confirmed: boolean): Promise<void> {
-  if (!confirmed) {
-    const prompt = createInterface({ input: process.stdin, output: process.stdout });
-    const answer = await prompt
-      .question(`This deletes ${name}'s people, tokens and audit trail for good. Type the name to confirm: `)
-      .catch(() => "")
-      .finally(() => prompt.close());
-    if (answer.trim() !== name) throw new WorkspaceCommandError(`Not deleted: the name typed was not ${name}`);
-  }
+async function rename(db: PrismaClient, name: string, newName: string): Promise<void> {
+  if (newName === name) throw new WorkspaceCommandError(`The workspace is already named ${name}`);
+  await renameWorkspace(db, name, newName);
+  say(`Renamed ${name} to ${newName}${hostOf(newName)}; ${name} is no longer an address.`);
+}
+
+async function remove(db: PrismaClient, name: string): Promise<void> {
   const { people } = await deleteWorkspace(db, name);
   say(`Deleted workspace ${name} (${people} ${people === 1 ? "person" : "people"})`);
+}
+
+/**
+ * delete asks for the name again (unless --yes) before the database is opened, so that nobody typing holds the
+ * start-up lock. Input that ends before a line (no terminal, /dev/null) is no confirmation.
+ */
+async function confirmDelete(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict: false });
+  const [command, name] = positionals;
+  if (command !== "delete" || name === undefined || values.yes === true) return;
+  process.stdout.write(`This deletes ${name}'s people, tokens and audit trail for good. Type the name to confirm: `);
+  // The first line, or what was piped without a newline (readline hands that over as a last line, not as the
+  // answer to question()), or nothing when the input ends.
+  const lines = createInterface({ input: process.stdin });
+  const answer = await new Promise<string>((resolve) => {
+    lines.once("line", resolve);
+    lines.once("close", () => resolve(""));
+  }).finally(() => lines.close());
+  if (answer.trim() !== name) throw new WorkspaceCommandError(`Not deleted: the name typed was not ${name}`);
 }
 
 function hostOf(name: string): string {
@@ -115,6 +135,8 @@ const config = databaseConfig(settings.DATABASE_URL);
 const admin = { email: settings.ADMIN_EMAIL, password: settings.ADMIN_PASSWORD ?? null };
 let exitCode = 0;
 try {
+  const command = parseCommand(process.argv.slice(2));
+  await confirmDelete(process.argv.slice(2));
   await withStartupLock(config, async () => {
     await applyMigrations(config);
     const db = createDbClient(config);
@@ -125,7 +147,7 @@ try {
         say(`Created the default workspace's first admin: ${createdAdmin.email}`);
         if (createdAdmin.generatedPassword) say(`Its password (shown once): ${createdAdmin.generatedPassword}`);
       }
-      await run(db, process.argv.slice(2));
+      await command(db);
     } finally {
       await db.$disconnect();
     }
