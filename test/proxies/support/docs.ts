@@ -14,6 +14,19 @@ export function documentedConfig(language: "nginx" | "caddyfile"): string {
   return blocks[0];
 }
 
+/**
+ * The line docs/proxies.md says to add to the check with several workspaces (it names the workspace's host in
+ * Host), with the test's workspace host in place of the example's.
+ */
+export function documentedWorkspaceLine(language: "nginx" | "caddyfile", host: string): string {
+  const example = "acme.tessera.example.com";
+  const line = language === "nginx" ? `proxy_set_header Host ${example};` : `header_up Host ${example}`;
+  if (!readFileSync(DOC, "utf8").includes(`\`${line}\``)) {
+    throw new Error(`docs/proxies.md no longer says to add \`${line}\``);
+  }
+  return line.replace(example, host);
+}
+
 export type Addresses = { tesseraPort: number; upstreamPort: number; proxyPort: number };
 
 /** Replaces the documented example addresses: Tessera 127.0.0.1:3000, the API 127.0.0.1:8080. */

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { documentedConfig, withAddresses, type Addresses } from "./docs";
+import { documentedConfig, documentedWorkspaceLine, withAddresses, type Addresses } from "./docs";
 
 export type ProxyName = "nginx" | "caddy";
 export type RunningProxy = { name: ProxyName; port: number; stop(): Promise<void> };
@@ -16,7 +16,10 @@ export function proxyBinary(name: ProxyName): string | null {
   return found || null;
 }
 
-export async function startProxy(name: ProxyName, addresses: Addresses): Promise<RunningProxy> {
+/** With `workspaceHost`, the check names that workspace as docs/proxies.md says (several workspaces). */
+type ProxyOptions = Addresses & { workspaceHost?: string };
+
+export async function startProxy(name: ProxyName, addresses: ProxyOptions): Promise<RunningProxy> {
   const dir = mkdtempSync(path.join(os.tmpdir(), `tessera-${name}-`));
   const child = name === "nginx" ? startNginx(dir, addresses) : startCaddy(dir, addresses);
   let output = "";
@@ -26,11 +29,15 @@ export async function startProxy(name: ProxyName, addresses: Addresses): Promise
   return { name, port: addresses.proxyPort, stop: () => stop(child) };
 }
 
-function startNginx(dir: string, addresses: Addresses): ChildProcess {
-  const site = withAddresses(documentedConfig("nginx"), addresses).replace(
+function startNginx(dir: string, addresses: ProxyOptions): ChildProcess {
+  let site = withAddresses(documentedConfig("nginx"), addresses).replace(
     /listen 80;/,
     `listen 127.0.0.1:${addresses.proxyPort};`,
   );
+  if (addresses.workspaceHost) {
+    const check = "proxy_pass http://tessera/v4/auth/verify;";
+    site = site.replace(check, `${check}\n        ${documentedWorkspaceLine("nginx", addresses.workspaceHost)}`);
+  }
   const temp = (kind: string) => {
     const folder = path.join(dir, kind);
     mkdirSync(folder, { mode: 0o777 });
@@ -56,11 +63,15 @@ function startNginx(dir: string, addresses: Addresses): ChildProcess {
   });
 }
 
-function startCaddy(dir: string, addresses: Addresses): ChildProcess {
-  const site = withAddresses(documentedConfig("caddyfile"), addresses).replace(
+function startCaddy(dir: string, addresses: ProxyOptions): ChildProcess {
+  let site = withAddresses(documentedConfig("caddyfile"), addresses).replace(
     /^api\.example\.com \{/m,
     `http://api.example.com:${addresses.proxyPort} {`,
   );
+  if (addresses.workspaceHost) {
+    const check = "uri /v4/auth/verify";
+    site = site.replace(check, `${check}\n\t\t${documentedWorkspaceLine("caddyfile", addresses.workspaceHost)}`);
+  }
   const global = `{\n\tadmin off\n\tauto_https off\n\tdefault_bind 127.0.0.1\n}\n`;
   const file = path.join(dir, "Caddyfile");
   writeFileSync(file, global + site);
