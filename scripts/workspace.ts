@@ -32,7 +32,8 @@ const USAGE = `Usage: npm run workspace -- <command>
 const adminSchema = createPersonSchema.pick({ email: true, password: true });
 
 type Options = { "admin-email"?: string; "admin-password"?: string; yes?: boolean };
-type Command = (db: PrismaClient) => Promise<void>;
+/** What to do with the database, and the name to have typed again first (delete without --yes). */
+type Command = { run: (db: PrismaClient) => Promise<void>; confirmName?: string };
 
 /** The command the arguments name, checked before the database is opened. */
 function parseCommand(argv: string[]): Command {
@@ -46,12 +47,16 @@ function parseCommand(argv: string[]): Command {
     },
   });
   const [command, name, newName, ...rest] = positionals;
-  if (command === "list" && name === undefined) return list;
-  if (command === "create" && name !== undefined && newName === undefined) return (db) => create(db, name, values);
-  if (command === "rename" && name !== undefined && newName !== undefined && rest.length === 0) {
-    return (db) => rename(db, name, newName);
+  if (command === "list" && name === undefined) return { run: list };
+  if (command === "create" && name !== undefined && newName === undefined) {
+    return { run: (db) => create(db, name, values) };
   }
-  if (command === "delete" && name !== undefined && newName === undefined) return (db) => remove(db, name);
+  if (command === "rename" && name !== undefined && newName !== undefined && rest.length === 0) {
+    return { run: (db) => rename(db, name, newName) };
+  }
+  if (command === "delete" && name !== undefined && newName === undefined) {
+    return { run: (db) => remove(db, name), confirmName: values.yes ? undefined : name };
+  }
   throw new WorkspaceCommandError(USAGE);
 }
 
@@ -106,10 +111,7 @@ async function remove(db: PrismaClient, name: string): Promise<void> {
  * delete asks for the name again (unless --yes) before the database is opened, so that nobody typing holds the
  * start-up lock. Input that ends before a line (no terminal, /dev/null) is no confirmation.
  */
-async function confirmDelete(argv: string[]): Promise<void> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict: false });
-  const [command, name] = positionals;
-  if (command !== "delete" || name === undefined || values.yes === true) return;
+async function confirmDelete(name: string): Promise<void> {
   process.stdout.write(`This deletes ${name}'s people, tokens and audit trail for good. Type the name to confirm: `);
   // The first line, or what was piped without a newline (readline hands that over as a last line, not as the
   // answer to question()), or nothing when the input ends.
@@ -136,7 +138,7 @@ const admin = { email: settings.ADMIN_EMAIL, password: settings.ADMIN_PASSWORD ?
 let exitCode = 0;
 try {
   const command = parseCommand(process.argv.slice(2));
-  await confirmDelete(process.argv.slice(2));
+  if (command.confirmName !== undefined) await confirmDelete(command.confirmName);
   await withStartupLock(config, async () => {
     await applyMigrations(config);
     const db = createDbClient(config);
@@ -147,7 +149,7 @@ try {
         say(`Created the default workspace's first admin: ${createdAdmin.email}`);
         if (createdAdmin.generatedPassword) say(`Its password (shown once): ${createdAdmin.generatedPassword}`);
       }
-      await command(db);
+      await command.run(db);
     } finally {
       await db.$disconnect();
     }
