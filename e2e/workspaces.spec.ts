@@ -2,12 +2,11 @@
 // WORKSPACE_DOMAIN=localhost, so acme.localhost is workspace acme; Chromium resolves every *.localhost to the
 // loopback address). The workspaces are made with `npm run workspace` on that server's database, as an operator
 // would. Each part of a workspace (its people, tokens and sign-ins) is seen only at its own address.
-import { spawnSync } from "node:child_process";
-import path from "node:path";
 import type { Browser, BrowserContext } from "@playwright/test";
 import { createdTokenSchema } from "@/lib/openapi/schemas";
 import { routes } from "@/lib/routes";
 import { E2E_WORKSPACES_SERVER_ENV } from "../playwright.config";
+import { workspaceCli as runCli } from "../test/support/workspace-cli";
 import {
   createdDialog,
   E2E_ADMIN,
@@ -32,15 +31,8 @@ const SHARED = { email: "pat@both.test", acme: "pat-acme-password", beta: "pat-b
 const LOGIN_URL = /\/login(\?.*)?$/;
 
 /** `npm run workspace -- <args>` on the workspaces server's database. */
-function workspaceCli(args: string[]): string {
-  const run = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/workspace.ts", ...args], {
-    cwd: path.resolve(import.meta.dirname, ".."),
-    env: { ...process.env, ...E2E_WORKSPACES_SERVER_ENV },
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  if (run.status !== 0) throw new Error(`workspace ${args.join(" ")} failed (${run.status}):\n${run.stderr}`);
-  return run.stdout;
+function workspaceCli(args: string[]): Promise<string> {
+  return runCli(args, E2E_WORKSPACES_SERVER_ENV);
 }
 
 /**
@@ -89,9 +81,9 @@ test.describe.configure({ mode: "serial" });
 
 let acmeToken = "";
 
-test.beforeAll(() => {
-  workspaceCli(["create", "acme", "--admin-email", ACME_ADMIN.email, "--admin-password", ACME_ADMIN.password]);
-  workspaceCli(["create", "beta", "--admin-email", BETA_ADMIN.email, "--admin-password", BETA_ADMIN.password]);
+test.beforeAll(async () => {
+  await workspaceCli(["create", "acme", "--admin-email", ACME_ADMIN.email, "--admin-password", ACME_ADMIN.password]);
+  await workspaceCli(["create", "beta", "--admin-email", BETA_ADMIN.email, "--admin-password", BETA_ADMIN.password]);
 });
 
 test.beforeAll(async () => {

@@ -6,6 +6,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/passwords";
 import type { PrismaClient } from "@/lib/db/connect";
 import { errorLabel } from "@/lib/errors";
+import { normalizeEmail } from "@/lib/validations/email";
 import { DEFAULT_WORKSPACE, workspaceNameProblem } from "./names";
 
 /** A refusal of the operator's request, with a message for the terminal. */
@@ -100,7 +101,7 @@ async function adminPerson(workspaceId: string, admin: AdminAccount) {
   const data = {
     id: randomUUID(),
     workspaceId,
-    email: admin.email.toLowerCase(),
+    email: normalizeEmail(admin.email),
     name: "Admin",
     passwordHash: await hashPassword(password),
     isAdmin: true,

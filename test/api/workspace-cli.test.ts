@@ -7,10 +7,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import bcrypt from "bcryptjs";
-import Database from "better-sqlite3";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/postgres";
+import { sqlAt } from "../support/sql";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const usingPostgres = process.env.TEST_DATABASE === "postgresql";
@@ -72,31 +71,8 @@ function cli(args: string[], options: CliOptions = {}): Promise<Run> {
 }
 
 /** SQL on the CLI's database, with ? placeholders. */
-async function sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
-  if (database) {
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    try {
-      let n = 0;
-      return (
-        await client.query(
-          text.replace(/\?/g, () => `$${++n}`),
-          params,
-        )
-      ).rows as T[];
-    } finally {
-      await client.end();
-    }
-  }
-  const db = new Database(path.join(dataDir, "tessera.db"), { fileMustExist: true });
-  try {
-    const statement = db.prepare(text);
-    if (statement.reader) return statement.all(...params) as T[];
-    statement.run(...params);
-    return [];
-  } finally {
-    db.close();
-  }
+function sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
+  return sqlAt<T>(database?.url ?? `file:${path.join(dataDir, "tessera.db")}`, text, params);
 }
 
 async function count(text: string, params: unknown[] = []): Promise<number> {

@@ -8,17 +8,15 @@
 //
 // The server trusts X-Forwarded-Host (TRUST_PROXY=true), since fetch cannot set Host; the requests here go through
 // node:http, so a few also name the workspace with the Host header itself, as a client without a proxy does.
-import { spawnSync } from "node:child_process";
 import http from "node:http";
-import path from "node:path";
-import Database from "better-sqlite3";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { operations, type Operation } from "@/lib/openapi/registry";
 import { generateToken } from "@/lib/tokens/format";
 import { testPort } from "../support/ports";
 import { createTestDatabase, type TestDatabase } from "../support/postgres";
 import { API_TEST_RATE_LIMITS, startTestServer, TEST_ADMIN, type TestServer } from "../support/server";
+import { sqlAt } from "../support/sql";
+import { runWorkspaceCli } from "../support/workspace-cli";
 import {
   basicHeader,
   expectError,
@@ -42,7 +40,6 @@ const ACCOUNT_FAILURES = 5;
 /** The directory's name cache is 5 s (lib/workspaces/directory.ts); a CLI change shows within this. */
 const NAME_CACHE_GRACE_MS = 6_500;
 const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
-const root = path.resolve(import.meta.dirname, "../..");
 
 let server: TestServer;
 let database: TestDatabase | undefined;
@@ -208,31 +205,8 @@ async function sessionOf(host: string, who: Credentials): Promise<{ cookie: stri
 // The database and the CLI
 
 /** A query on this server's database, SQLite or PostgreSQL; SQL with ? placeholders. */
-async function dbQuery<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-  if (database) {
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    try {
-      let n = 0;
-      return (
-        await client.query(
-          sql.replace(/\?/g, () => `$${++n}`),
-          params,
-        )
-      ).rows as T[];
-    } finally {
-      await client.end();
-    }
-  }
-  const db = new Database(server.databaseFile, { fileMustExist: true });
-  try {
-    const statement = db.prepare(sql);
-    if (statement.reader) return statement.all(...params) as T[];
-    statement.run(...params);
-    return [];
-  } finally {
-    db.close();
-  }
+function dbQuery<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+  return sqlAt<T>(database?.url ?? `file:${server.databaseFile}`, sql, params);
 }
 
 async function countOf(sql: string, params: unknown[] = []): Promise<number> {
@@ -262,21 +236,15 @@ async function snapshot(): Promise<string> {
 }
 
 /** `npm run workspace -- …` on this server's database, as an operator runs it next to the running server. */
-function workspaceCli(...args: string[]): { status: number | null; output: string } {
-  const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/workspace.ts", ...args], {
-    cwd: root,
-    encoding: "utf8",
-    timeout: 60_000,
-    env: {
-      ...process.env,
-      DATA_DIR: server.dataDir,
-      DATABASE_URL: database?.url ?? "",
-      WORKSPACE_DOMAIN: DOMAIN,
-      ADMIN_EMAIL: TEST_ADMIN.email,
-      ADMIN_PASSWORD: TEST_ADMIN.password,
-    },
+async function workspaceCli(...args: string[]): Promise<{ status: number | null; output: string }> {
+  const run = await runWorkspaceCli(args, {
+    DATA_DIR: server.dataDir,
+    DATABASE_URL: database?.url ?? "",
+    WORKSPACE_DOMAIN: DOMAIN,
+    ADMIN_EMAIL: TEST_ADMIN.email,
+    ADMIN_PASSWORD: TEST_ADMIN.password,
   });
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -311,7 +279,7 @@ function tokenByPassword(host: string, who: Credentials, description = "by passw
 async function makeWorkspace(name: string, adminPassword: string, samPassword: string): Promise<Workspace> {
   const host = hostOf(name);
   const adminEmail = `admin@${name}.example`;
-  const cli = workspaceCli("create", name, "--admin-email", adminEmail, "--admin-password", adminPassword);
+  const cli = await workspaceCli("create", name, "--admin-email", adminEmail, "--admin-password", adminPassword);
   expect(cli.status, cli.output).toBe(0);
   const [row] = await dbQuery<{ id: string }>(`SELECT "id" FROM "Workspace" WHERE "name" = ?`, [name]);
   const adminToken = await tokenByPassword(host, { email: adminEmail, password: adminPassword }, `${name} admin`);
@@ -1277,7 +1245,7 @@ describe("renaming and deleting acme with the CLI", () => {
   test("rename: the old host is 404 within seconds, and acme's token works at the new one", async () => {
     // The old name is in the cache now, as on a busy server.
     expect((await send(acme.host, "GET", "/v4/people/current", { auth: bearer(acme.admin.token) })).status).toBe(200);
-    const cli = workspaceCli("rename", "acme", "acme2");
+    const cli = await workspaceCli("rename", "acme", "acme2");
     expect(cli.status, cli.output).toBe(0);
     expect(await untilGone(acme.host, acme.admin.token)).toBeLessThanOrEqual(NAME_CACHE_GRACE_MS);
     const me = await ok<Person>(200, hostOf("acme2"), "GET", "/v4/people/current", { auth: bearer(acme.admin.token) });
@@ -1291,7 +1259,7 @@ describe("renaming and deleting acme with the CLI", () => {
 
   test("delete --yes: the host is 404, and acme's people, tokens and audit trail are gone", async () => {
     const host = hostOf("acme2");
-    const cli = workspaceCli("delete", "acme2", "--yes");
+    const cli = await workspaceCli("delete", "acme2", "--yes");
     expect(cli.status, cli.output).toBe(0);
     expect(await countOf(`SELECT COUNT(*) AS n FROM "Workspace" WHERE "id" = ?`, [acme.id])).toBe(0);
     expect(await countOf(`SELECT COUNT(*) AS n FROM "User" WHERE "workspaceId" = ?`, [acme.id])).toBe(0);

@@ -4,21 +4,18 @@
 // cache time (lib/workspaces/directory.ts, 5 s). Node's fetch cannot set Host, so the instances trust a proxy
 // (TRUST_PROXY=true) and the tests name the host in X-Forwarded-Host; the forward-auth check, which takes its
 // workspace from Host, is asked with node:http.
-import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
-import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parseEnv } from "@/lib/env";
 import { rateLimitConfig } from "@/lib/rate-limit/config";
 import { cookiesOf } from "../support/credentials-form";
 import { testPort } from "../support/ports";
 import { TEST_ADMIN } from "../support/server";
+import { workspaceCli as runCli } from "../support/workspace-cli";
 import { basic, bearer, sql, startCluster, tokenIdOf, type Cluster, type Reply } from "./support";
 
 const DOMAIN = "tessera.test";
-const root = path.resolve(import.meta.dirname, "../..");
 const ACME_ADMIN = { email: "owner@acme.example", password: "acme-admin-password-1" };
 const BETA_ADMIN = { email: "owner@beta.example", password: "beta-admin-password-1" };
 // How long a rename or delete may take to reach every instance: the directory's 5 s, and a little.
@@ -126,25 +123,13 @@ async function signInAt(base: string, workspace: string, email: string, password
   return session ?? null;
 }
 
-const execFileAsync = promisify(execFile);
-
 /** `npm run workspace -- ...` against the cluster's database, as the operator runs it. */
 async function workspaceCli(...args: string[]): Promise<string> {
-  const { stdout } = await execFileAsync(
-    process.execPath,
-    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/workspace.ts", ...args],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: cluster.database.url,
-        DATA_DIR: cluster.instances[0].dataDir,
-        WORKSPACE_DOMAIN: DOMAIN,
-      },
-      timeout: 120_000,
-    },
-  );
-  return stdout;
+  return runCli(args, {
+    DATABASE_URL: cluster.database.url,
+    DATA_DIR: cluster.instances[0].dataDir,
+    WORKSPACE_DOMAIN: DOMAIN,
+  });
 }
 
 /** Polls `check` (every 200 ms) until it is true, and returns how long that took; fails after `within` ms. */

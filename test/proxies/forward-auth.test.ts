@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { adminBasic, bearer, call, createMember, createToken, tokenIdOf } from "../cluster/support";
 import { testPort } from "../support/ports";
 import { startTestServer, type TestServer } from "../support/server";
-import { viaProxy } from "./support/client";
+import { newClientAddress, viaProxy } from "./support/client";
 import { startProxy, type ProxyName, type RunningProxy } from "./support/proxies";
 import { startUpstream, type Upstream } from "./support/upstream";
 
@@ -32,10 +32,6 @@ async function eventsOf(tokenId: string): Promise<Event[]> {
   const reply = await call(tessera.url, "GET", `/v4/auditEvents?tokenId=${tokenId}`, bearer(adminToken));
   return (reply.body.data as Event[]) ?? [];
 }
-
-// Each test sends from an address of its own, so that one test's failures never block another's requests.
-let nextAddress = 10;
-const newClientAddress = () => `127.0.0.${nextAddress++}`;
 
 describe.each<[ProxyName, number]>([
   ["nginx", 3171],

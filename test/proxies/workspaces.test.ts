@@ -1,13 +1,12 @@
 // Forward auth with several workspaces (WORKSPACE_DOMAIN), behind real nginx and Caddy configured as
 // docs/proxies.md says, plus the one line it says to add: the check names the workspace's host in Host. A token
 // of that workspace reaches the API; one of another workspace, or of the default one, is refused like a wrong one.
-import { spawnSync } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { basic, bearer } from "../cluster/support";
 import { testPort } from "../support/ports";
 import { startTestServer, TEST_ADMIN, type TestServer } from "../support/server";
-import { viaProxy } from "./support/client";
+import { workspaceCli as runCli } from "../support/workspace-cli";
+import { newClientAddress, viaProxy } from "./support/client";
 import { startProxy, type ProxyName, type RunningProxy } from "./support/proxies";
 import { startUpstream, type Upstream } from "./support/upstream";
 
@@ -20,13 +19,8 @@ let upstream: Upstream;
 const tokens = { acme: "", beta: "", default: "" };
 
 /** `npm run workspace -- <args>` on the server's database. */
-function workspaceCli(args: string[]): void {
-  const run = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/workspace.ts", ...args], {
-    cwd: path.resolve(import.meta.dirname, "../.."),
-    env: { ...process.env, DATA_DIR: tessera.dataDir, DATABASE_URL: "", WORKSPACE_DOMAIN: DOMAIN },
-    encoding: "utf8",
-  });
-  if (run.status !== 0) throw new Error(`npm run workspace -- ${args.join(" ")} failed:\n${run.stderr}`);
+async function workspaceCli(args: string[]): Promise<void> {
+  await runCli(args, { DATA_DIR: tessera.dataDir, DATABASE_URL: "", WORKSPACE_DOMAIN: DOMAIN });
 }
 
 /** A token made with email and password at a workspace's host (named the way a trusted proxy forwards it). */
@@ -44,8 +38,8 @@ async function tokenAt(host: string, auth: string): Promise<string> {
 beforeAll(async () => {
   tessera = await startTestServer(testPort(3175), { TRUST_PROXY: "true", WORKSPACE_DOMAIN: DOMAIN });
   upstream = await startUpstream();
-  workspaceCli(["create", "acme", "--admin-email", ACME.email, "--admin-password", ACME.password]);
-  workspaceCli(["create", "beta", "--admin-email", BETA.email, "--admin-password", BETA.password]);
+  await workspaceCli(["create", "acme", "--admin-email", ACME.email, "--admin-password", ACME.password]);
+  await workspaceCli(["create", "beta", "--admin-email", BETA.email, "--admin-password", BETA.password]);
   tokens.acme = await tokenAt(`acme.${DOMAIN}`, basic(ACME.email, ACME.password));
   tokens.beta = await tokenAt(`beta.${DOMAIN}`, basic(BETA.email, BETA.password));
   tokens.default = await tokenAt(DOMAIN, basic(TEST_ADMIN.email, TEST_ADMIN.password));
@@ -54,10 +48,6 @@ afterAll(async () => {
   await upstream?.stop();
   await tessera?.stop();
 });
-
-// Each request from an address of its own, so that the refusals below never add up to a block.
-let nextAddress = 10;
-const newClientAddress = () => `127.0.0.${nextAddress++}`;
 
 describe.each<[ProxyName, number]>([
   ["nginx", 3176],

@@ -2,38 +2,13 @@
 // make (what is stored) and states it cannot reach quickly (an old token). Write SQL with ? placeholders.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
-import pg from "pg";
 import { inject } from "vitest";
+import { sqlAt } from "../../support/sql";
 
 export const usingPostgres = (): boolean => inject("databaseUrl").startsWith("postgres");
 
 export async function query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const url = inject("databaseUrl");
-  if (usingPostgres()) {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      let n = 0;
-      return (
-        await client.query(
-          sql.replace(/\?/g, () => `$${++n}`),
-          params,
-        )
-      ).rows as T[];
-    } finally {
-      await client.end();
-    }
-  }
-  const db = new Database(inject("databaseFile"), { fileMustExist: true });
-  try {
-    const statement = db.prepare(sql);
-    if (statement.reader) return statement.all(...params) as T[];
-    statement.run(...params);
-    return [];
-  } finally {
-    db.close();
-  }
+  return sqlAt<T>(inject("databaseUrl"), sql, params);
 }
 
 /** A timestamp as the database's Prisma adapter stores it. */

@@ -4,6 +4,10 @@ import { request } from "node:http";
 
 export type ProxyResponse = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
 
+// Each request from an address of its own, so that one test's refusals never add up to a block for another.
+let nextAddress = 10;
+export const newClientAddress = (): string => `127.0.0.${nextAddress++}`;
+
 export function viaProxy(
   port: number,
   options: { method?: string; path?: string; headers?: Record<string, string>; from?: string; body?: string } = {},
